@@ -1,0 +1,11 @@
+namespace ChatBot.Core.Commands;
+
+public enum ReceiptsAction
+{
+    Show,
+    SetChannelHere,
+    SetChannel,
+    ToggleTools,
+    ToggleCredits,
+    ToggleLink,
+}

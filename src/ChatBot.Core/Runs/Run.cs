@@ -1,0 +1,140 @@
+using ChatBot.Core.Chat;
+using ChatBot.Core.Common;
+
+namespace ChatBot.Core.Runs;
+
+/// <summary>
+/// One agent job from request to receipt. Every status change goes through <see cref="MoveTo"/>, which enforces
+/// <see cref="RunStateMachine"/> and bumps <see cref="Version"/>, the optimistic-concurrency token that stops two
+/// nodes (or two clicks) from both moving the same run.
+/// </summary>
+public sealed class Run
+{
+    private Run() { }
+
+    public Run(string workspaceId, RunSource source, string request, ChatAddress? address, ChatUser? requestedBy, DateTimeOffset now)
+    {
+        Id = Ids.NewRunId();
+        CorrelationId = Ids.NewCorrelationId();
+        WorkspaceId = workspaceId;
+        Source = source;
+        Request = request;
+        Address = address;
+        RequestedBy = requestedBy;
+        Status = RunStatus.Queued;
+        CreatedAt = now;
+        UpdatedAt = now;
+    }
+
+    public string Id { get; private set; } = "";
+    public string WorkspaceId { get; private set; } = "";
+    public RunSource Source { get; private set; }
+    public string Request { get; private set; } = "";
+    /// <summary>Where the result and receipt go; null for pull-only API runs.</summary>
+    public ChatAddress? Address { get; private set; }
+    public ChatUser? RequestedBy { get; private set; }
+    public RunStatus Status { get; private set; }
+    public string CorrelationId { get; private set; } = "";
+    public int EstimatedCredits { get; set; }
+    public int CreditsUsed { get; private set; }
+    public List<string> ToolsUsed { get; private set; } = [];
+    public int ApprovalsRequired { get; private set; }
+    public int ApprovalsGranted { get; private set; }
+    public string? ModelUsed { get; set; }
+    /// <summary>The receipt's first-line action, written by the model ("Summarized last 24h of #customer-feedback").</summary>
+    public string? Headline { get; private set; }
+    /// <summary>The receipt's outcome ("3 themes, 4 follow-ups owned").</summary>
+    public string? Summary { get; private set; }
+    public string? Output { get; private set; }
+    public string? FailureReason { get; private set; }
+    public string? DecidedBy { get; private set; }
+    /// <summary>Serialized agent state (messages and the pending tool call) kept while awaiting approval.</summary>
+    public string? Transcript { get; set; }
+    /// <summary>The in-place progress message, once the run has been slow enough to need one.</summary>
+    public string? StatusMessageId { get; set; }
+    public string? Timezone { get; set; }
+    public string? MonitorId { get; set; }
+    public Dictionary<string, string> Metadata { get; private set; } = [];
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public int Attempt { get; private set; }
+    public int Version { get; private set; }
+
+    public bool IsTerminal => RunStateMachine.IsTerminal(Status);
+
+    public void Start(DateTimeOffset now)
+    {
+        MoveTo(RunStatus.Running, now);
+        StartedAt ??= now;
+        Attempt++;
+    }
+
+    /// <summary>A retried attempt gives its claim back so another worker can pick the run up again.</summary>
+    public void Requeue(DateTimeOffset now) => MoveTo(RunStatus.Queued, now);
+
+    public void AwaitApproval(DateTimeOffset now)
+    {
+        MoveTo(RunStatus.AwaitingApproval, now);
+        ApprovalsRequired++;
+    }
+
+    public void ResumeApproved(string approvedBy, DateTimeOffset now)
+    {
+        MoveTo(RunStatus.Running, now);
+        ApprovalsGranted++;
+        DecidedBy = approvedBy;
+    }
+
+    public void Succeed(string headline, string summary, string output, DateTimeOffset now)
+    {
+        MoveTo(RunStatus.Succeeded, now);
+        Headline = headline;
+        Summary = summary;
+        Output = output;
+    }
+
+    public void Deny(string deniedBy, DateTimeOffset now)
+    {
+        MoveTo(RunStatus.Denied, now);
+        DecidedBy = deniedBy;
+    }
+
+    public void Fail(string reason, DateTimeOffset now)
+    {
+        MoveTo(RunStatus.Failed, now);
+        FailureReason = reason;
+    }
+
+    public void Cancel(string? by, DateTimeOffset now)
+    {
+        MoveTo(RunStatus.Canceled, now);
+        DecidedBy = by;
+    }
+
+    public void Expire(DateTimeOffset now) => MoveTo(RunStatus.Expired, now);
+
+    /// <summary>Adds usage as it is incurred, so a failed run still reports what the model calls cost.</summary>
+    public void Charge(int credits, IEnumerable<string> tools)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(credits);
+        CreditsUsed += credits;
+        foreach (var tool in tools)
+        {
+            if (!ToolsUsed.Contains(tool)) ToolsUsed.Add(tool);
+        }
+    }
+
+    public void SetPartialOutput(string output) => Output = output;
+
+    private void MoveTo(RunStatus to, DateTimeOffset now)
+    {
+        if (!RunStateMachine.CanMove(Status, to))
+            throw new InvalidTransitionException(nameof(Run), Id, Status.ToString(), to.ToString());
+        Status = to;
+        UpdatedAt = now;
+        if (RunStateMachine.IsTerminal(to)) CompletedAt = now;
+        Version++;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ChatBot.Core.Views;
+
+public sealed record HelpEntry(string Usage, string Description);

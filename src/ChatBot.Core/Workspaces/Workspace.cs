@@ -1,0 +1,36 @@
+namespace ChatBot.Core.Workspaces;
+
+/// <summary>A team using the bot: a Slack workspace, a Teams tenant, the playground, or one an operator created.</summary>
+public sealed class Workspace
+{
+    public const string PlaygroundId = "playground";
+
+    private Workspace() { }
+
+    public Workspace(string id, string name, DateTimeOffset now)
+    {
+        Id = id;
+        Name = name;
+        CreatedAt = now;
+    }
+
+    public string Id { get; private set; } = "";
+    public string Name { get; set; } = "";
+    public ReceiptSettings Receipts { get; private set; } = new();
+    /// <summary>Platform user ids allowed to decide approvals, beyond the platform's own admins.</summary>
+    public List<string> ApproverIds { get; private set; } = [];
+    /// <summary>Credits a workspace may spend per calendar month (UTC); null means no cap.</summary>
+    public int? MonthlySpendCap { get; set; }
+    public bool Suspended { get; set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public int Version { get; set; }
+
+    public bool IsApprover(string userId, bool isPlatformAdmin) => isPlatformAdmin || ApproverIds.Contains(userId);
+
+    /// <summary>The first instant of next month, when the spend cap resets.</summary>
+    public static DateTimeOffset NextSpendReset(DateTimeOffset now)
+    {
+        var utc = now.ToUniversalTime();
+        return new DateTimeOffset(utc.Year, utc.Month, 1, 0, 0, 0, TimeSpan.Zero).AddMonths(1);
+    }
+}
