@@ -1,0 +1,157 @@
+using System.Text.RegularExpressions;
+using ChatBot.Core.Monitors;
+
+namespace ChatBot.Core.Commands;
+
+/// <summary>
+/// The one command-text parser for every platform. Slack slash commands arrive as a command name plus text
+/// (<see cref="ParseSlash"/>); mentions, DMs, Teams and playground messages arrive as free text
+/// (<see cref="ParseMessage"/>), where a leading bot mention and an optional '/' are stripped first.
+/// Never throws: anything unparseable becomes help or a friendly error.
+/// </summary>
+public static partial class CommandParser
+{
+    public const string CancelMonitorKeyword = "cancelmonitor";
+
+    private const string EmptyQueryError =
+        "Tell me what to watch, for example `/monitor https://example.com/pricing` or `/monitor AI funding news`.";
+
+    private const string ReceiptsUsage =
+        "Usage: `/receipts` to show the settings, `/receipts channel here` or `/receipts channel #channel` to set the default receipt channel, " +
+        "`/receipts tools on|off`, `/receipts credits on|off`, `/receipts link on|off`.";
+
+    private const int MaxQueryLength = 2000;
+
+    public static CommandParseResult ParseSlash(string? command, string? text)
+    {
+        var name = (command ?? "").Trim().TrimStart('/').ToLowerInvariant();
+        var argument = Normalize(text);
+        return name switch
+        {
+            "monitor" => CreateMonitor(Cadence.Daily, argument),
+            "hourly" => CreateMonitor(Cadence.Hourly, argument),
+            "weekly" => CreateMonitor(Cadence.Weekly, argument),
+            "daily" => CreateMonitor(Cadence.Daily, argument),
+            "monitors" => CommandParseResult.Ok(new ListMonitorsCommand()),
+            "help" => CommandParseResult.Ok(new HelpCommand()),
+            "receipts" => ParseReceipts(argument),
+            _ => CommandParseResult.Ok(new HelpCommand(string.IsNullOrEmpty(name) ? null : "/" + name)),
+        };
+    }
+
+    public static CommandParseResult ParseMessage(string? text)
+    {
+        var body = StripMentions(Normalize(text));
+        if (body.Length == 0) return CommandParseResult.Ok(new HelpCommand());
+        if (string.Equals(body, CancelMonitorKeyword, StringComparison.OrdinalIgnoreCase))
+            return CommandParseResult.Ok(new CancelMonitorCommand());
+
+        var hasSlash = body.StartsWith('/');
+        var withoutSlash = hasSlash ? body[1..] : body;
+        var space = withoutSlash.IndexOfAny([' ', '\t', '\n']);
+        var keyword = (space < 0 ? withoutSlash : withoutSlash[..space]).ToLowerInvariant();
+        var rest = space < 0 ? "" : withoutSlash[(space + 1)..];
+
+        switch (keyword)
+        {
+            case "monitor" or "hourly" or "weekly" or "receipts":
+                return ParseSlash(keyword, rest);
+            // Plain words that also start ordinary sentences only count as commands when alone.
+            case "monitors" or "help" when rest.Trim().Length == 0:
+                return ParseSlash(keyword, rest);
+        }
+
+        if (hasSlash) return CommandParseResult.Ok(new HelpCommand("/" + keyword));
+        return CommandParseResult.Ok(new AgentTaskCommand(body));
+    }
+
+    private static CommandParseResult CreateMonitor(Cadence cadence, string query)
+    {
+        var cleaned = UnwrapSlackLink(query);
+        if (cleaned.Length == 0) return CommandParseResult.Fail(EmptyQueryError);
+        if (cleaned.Length > MaxQueryLength)
+            return CommandParseResult.Fail($"That query is {cleaned.Length} characters long; keep it under {MaxQueryLength}.");
+        return CommandParseResult.Ok(new CreateMonitorCommand(cadence, cleaned));
+    }
+
+    private static CommandParseResult ParseReceipts(string argument)
+    {
+        var words = argument.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0 || (words.Length == 1 && words[0].Equals("show", StringComparison.OrdinalIgnoreCase)))
+            return CommandParseResult.Ok(new ReceiptsCommand(ReceiptsAction.Show));
+
+        var verb = words[0].ToLowerInvariant();
+        if (verb == "channel" && words.Length == 2)
+        {
+            if (words[1].Equals("here", StringComparison.OrdinalIgnoreCase))
+                return CommandParseResult.Ok(new ReceiptsCommand(ReceiptsAction.SetChannelHere));
+            var channel = ChannelReference(words[1]);
+            return channel is null
+                ? CommandParseResult.Fail($"I couldn't read `{words[1]}` as a channel. {ReceiptsUsage}")
+                : CommandParseResult.Ok(new ReceiptsCommand(ReceiptsAction.SetChannel, ChannelId: channel));
+        }
+
+        ReceiptsAction? toggle = verb switch
+        {
+            "tools" => ReceiptsAction.ToggleTools,
+            "credits" => ReceiptsAction.ToggleCredits,
+            "link" => ReceiptsAction.ToggleLink,
+            _ => null,
+        };
+        if (toggle is { } action && words.Length == 2 && OnOff(words[1]) is { } enabled)
+            return CommandParseResult.Ok(new ReceiptsCommand(action, Enabled: enabled));
+
+        return CommandParseResult.Fail(ReceiptsUsage);
+    }
+
+    private static bool? OnOff(string word) => word.ToLowerInvariant() switch
+    {
+        "on" or "true" or "yes" or "show" => true,
+        "off" or "false" or "no" or "hide" => false,
+        _ => null,
+    };
+
+    /// <summary>Slack escapes channels as &lt;#C123|name&gt;; people may also type a bare id.</summary>
+    private static string? ChannelReference(string word)
+    {
+        var match = SlackChannelPattern().Match(word);
+        if (match.Success) return match.Groups["id"].Value;
+        if (BareChannelIdPattern().IsMatch(word)) return word;
+        return null;
+    }
+
+    private static string Normalize(string? text) =>
+        (text ?? "").Replace('\u00a0', ' ').Replace("\r", "").Trim();
+
+    private static string StripMentions(string text)
+    {
+        var previous = "";
+        var current = text;
+        // Leading mentions only: "@bot @bot2 do x" → "do x"; mentions later in the text are part of the task.
+        while (current != previous)
+        {
+            previous = current;
+            current = LeadingMentionPattern().Replace(current, "").TrimStart();
+        }
+        return current.Trim();
+    }
+
+    private static string UnwrapSlackLink(string text)
+    {
+        var trimmed = text.Trim();
+        var match = SlackLinkPattern().Match(trimmed);
+        return match.Success ? match.Groups["url"].Value : trimmed;
+    }
+
+    [GeneratedRegex(@"^(<@[A-Za-z0-9_.\-]+(\|[^>]*)?>|<at>[^<]*</at>)", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingMentionPattern();
+
+    [GeneratedRegex(@"^<#(?<id>[A-Z0-9]+)(\|[^>]*)?>$")]
+    private static partial Regex SlackChannelPattern();
+
+    [GeneratedRegex(@"^[CGD][A-Z0-9]{6,}$")]
+    private static partial Regex BareChannelIdPattern();
+
+    [GeneratedRegex(@"^<(?<url>https?://[^|>\s]+)(\|[^>]*)?>$")]
+    private static partial Regex SlackLinkPattern();
+}
