@@ -42,6 +42,8 @@ public sealed class Monitor
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? LastRunAt { get; private set; }
     public int ConsecutiveFailures { get; private set; }
+    /// <summary>The checker's own state from the last check (snapshot, validators, seen items).</summary>
+    public string? CheckerState { get; set; }
     public DateTimeOffset? DeletedAt { get; private set; }
     public int Version { get; private set; }
 

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Persistence;
+
+public static class PersistenceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IDbContextFactory{ChatBotDbContext}"/> (jobs and handlers create short-lived contexts)
+    /// for the configured provider, plus the start-up migrator.
+    /// </summary>
+    public static IServiceCollection AddChatBotPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var storage = StorageConnection.From(configuration);
+        services.AddSingleton(storage);
+        if (storage.IsPostgres)
+        {
+            services.AddPooledDbContextFactory<PostgresChatBotDbContext>(o => o.UseNpgsql(storage.ConnectionString));
+            services.AddSingleton<IDbContextFactory<ChatBotDbContext>>(sp =>
+                new UpcastDbContextFactory<PostgresChatBotDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresChatBotDbContext>>()));
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<SqliteChatBotDbContext>(o => o.UseSqlite(storage.ConnectionString));
+            services.AddSingleton<IDbContextFactory<ChatBotDbContext>>(sp =>
+                new UpcastDbContextFactory<SqliteChatBotDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteChatBotDbContext>>()));
+        }
+        services.AddSingleton<DatabaseMigrator>();
+        return services;
+    }
+}

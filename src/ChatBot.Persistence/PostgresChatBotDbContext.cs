@@ -1,0 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Persistence;
+
+public sealed class PostgresChatBotDbContext(DbContextOptions<PostgresChatBotDbContext> options) : ChatBotDbContext(options);
