@@ -19,6 +19,7 @@ public sealed class Monitor
         Cadence = cadence;
         Kind = kind;
         Address = address;
+        ChannelId = address?.ChannelId;
         Owner = owner;
         Status = MonitorStatus.Active;
         CreatedAt = now;
@@ -33,6 +34,9 @@ public sealed class Monitor
     public MonitorStatus Status { get; private set; }
     /// <summary>The channel, and once the root message is posted, its thread.</summary>
     public ChatAddress? Address { get; private set; }
+    /// <summary>Copies of the address's channel and thread, kept as columns so they can be queried.</summary>
+    public string? ChannelId { get; private set; }
+    public string? ThreadId { get; private set; }
     public ChatUser? Owner { get; private set; }
     public Dictionary<string, string>? Metadata { get; set; }
     public MonitorWebhook? Webhook { get; set; }
@@ -53,6 +57,7 @@ public sealed class Monitor
     {
         if (Address is null) throw new InvalidOperationException($"Monitor {Id} has no chat address.");
         Address = Address.InThread(rootMessageId);
+        ThreadId = rootMessageId;
         Touch(now);
     }
 

@@ -23,5 +23,6 @@ internal sealed class MonitorConfiguration : IEntityTypeConfiguration<Monitor>
         builder.Ignore(m => m.IsDeleted);
         builder.HasIndex(m => new { m.WorkspaceId, m.CreatedAt });
         builder.HasIndex(m => m.Status);
+        builder.HasIndex(m => new { m.WorkspaceId, m.ChannelId, m.ThreadId });
     }
 }

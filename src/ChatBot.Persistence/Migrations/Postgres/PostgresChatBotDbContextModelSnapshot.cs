@@ -172,6 +172,9 @@ namespace ChatBot.Persistence.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("ChannelId")
+                        .HasColumnType("text");
+
                     b.Property<string>("CheckerState")
                         .HasColumnType("text");
 
@@ -210,6 +213,9 @@ namespace ChatBot.Persistence.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("ThreadId")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -230,6 +236,8 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     b.HasIndex("Status");
 
                     b.HasIndex("WorkspaceId", "CreatedAt");
+
+                    b.HasIndex("WorkspaceId", "ChannelId", "ThreadId");
 
                     b.ToTable("monitors", (string)null);
                 });

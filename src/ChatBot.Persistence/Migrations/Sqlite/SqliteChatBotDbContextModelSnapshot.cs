@@ -167,6 +167,9 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChannelId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CheckerState")
                         .HasColumnType("TEXT");
 
@@ -205,6 +208,9 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ThreadId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -225,6 +231,8 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.HasIndex("WorkspaceId", "CreatedAt");
+
+                    b.HasIndex("WorkspaceId", "ChannelId", "ThreadId");
 
                     b.ToTable("monitors", (string)null);
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChatBot.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteChatBotDbContext))]
-    [Migration("20261122141459_Initial")]
+    [Migration("20261122142450_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -170,6 +170,9 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChannelId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CheckerState")
                         .HasColumnType("TEXT");
 
@@ -208,6 +211,9 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ThreadId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -228,6 +234,8 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     b.HasIndex("Status");
 
                     b.HasIndex("WorkspaceId", "CreatedAt");
+
+                    b.HasIndex("WorkspaceId", "ChannelId", "ThreadId");
 
                     b.ToTable("monitors", (string)null);
                 });

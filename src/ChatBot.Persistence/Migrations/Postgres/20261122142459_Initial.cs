@@ -82,6 +82,8 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     Cadence = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Address = table.Column<string>(type: "text", nullable: true),
+                    ChannelId = table.Column<string>(type: "text", nullable: true),
+                    ThreadId = table.Column<string>(type: "text", nullable: true),
                     Owner = table.Column<string>(type: "text", nullable: true),
                     Metadata = table.Column<string>(type: "text", nullable: true),
                     Webhook = table.Column<string>(type: "text", nullable: true),
@@ -230,6 +232,11 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 name: "IX_monitors_Status",
                 table: "monitors",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_monitors_WorkspaceId_ChannelId_ThreadId",
+                table: "monitors",
+                columns: new[] { "WorkspaceId", "ChannelId", "ThreadId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_monitors_WorkspaceId_CreatedAt",

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ChatBot.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresChatBotDbContext))]
-    [Migration("20261122141507_Initial")]
+    [Migration("20261122142459_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -175,6 +175,9 @@ namespace ChatBot.Persistence.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("ChannelId")
+                        .HasColumnType("text");
+
                     b.Property<string>("CheckerState")
                         .HasColumnType("text");
 
@@ -213,6 +216,9 @@ namespace ChatBot.Persistence.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<string>("ThreadId")
+                        .HasColumnType("text");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -233,6 +239,8 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     b.HasIndex("Status");
 
                     b.HasIndex("WorkspaceId", "CreatedAt");
+
+                    b.HasIndex("WorkspaceId", "ChannelId", "ThreadId");
 
                     b.ToTable("monitors", (string)null);
                 });

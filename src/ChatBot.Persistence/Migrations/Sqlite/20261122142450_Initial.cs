@@ -82,6 +82,8 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     Cadence = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Address = table.Column<string>(type: "TEXT", nullable: true),
+                    ChannelId = table.Column<string>(type: "TEXT", nullable: true),
+                    ThreadId = table.Column<string>(type: "TEXT", nullable: true),
                     Owner = table.Column<string>(type: "TEXT", nullable: true),
                     Metadata = table.Column<string>(type: "TEXT", nullable: true),
                     Webhook = table.Column<string>(type: "TEXT", nullable: true),
@@ -230,6 +232,11 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 name: "IX_monitors_Status",
                 table: "monitors",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_monitors_WorkspaceId_ChannelId_ThreadId",
+                table: "monitors",
+                columns: new[] { "WorkspaceId", "ChannelId", "ThreadId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_monitors_WorkspaceId_CreatedAt",

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# ChatBot's two entry points for a fresh machine:
+#   ./build.sh run    start the server on the embedded default (SQLite, no other setup)
+#   ./build.sh test   run the whole test suite against a throwaway PostgreSQL cluster
+# and for measuring:
+#   ./build.sh bench  run the benchmarks (Release, throwaway PostgreSQL) into bench/results/<date>.md
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+
+log() { printf '[build] %s\n' "$*" >&2; }
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {
+  log "installing $* from Debian packages"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+free_port() {
+  local port
+  for port in $(seq 55432 55532); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  echo "no free port in 55432-55532" >&2; return 1
+}
+
+# Starts a throwaway cluster on a free loopback port; exports CHATBOT_TEST_POSTGRES.
+start_postgres() {
+  [ -n "$(postgres_bin)" ] || apt_install postgresql
+  local bin; bin=$(postgres_bin)
+  pg_dir=$(mktemp -d /tmp/chatbot-pg.XXXXXX)
+  local port; port=$(free_port)
+  pg_port=$port
+  local run_as=()
+  if [ "$(id -u)" -eq 0 ]; then
+    # initdb refuses to run as root; the Debian package brings a postgres user.
+    id postgres >/dev/null 2>&1 || useradd --system --home "$pg_dir" postgres
+    chown postgres "$pg_dir"
+    run_as=(runuser -u postgres --)
+  fi
+  "${run_as[@]}" "$bin/initdb" -D "$pg_dir/data" -U chatbot -A trust -E UTF8 --no-locale >/dev/null
+  "${run_as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
+    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" >/dev/null
+  pg_stop() { "${run_as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+  trap pg_stop EXIT
+  export CHATBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=chatbot;Database=postgres;Include Error Detail=true"
+  export CHATBOT_TEST_POSTGRES_BIN="$bin"
+  export CHATBOT_TEST_POSTGRES_DATA="$pg_dir/data"
+  log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+cmd_test() {
+  start_postgres
+  local out; out=$(mktemp /tmp/chatbot-test.XXXXXX)
+  set +e
+  dotnet test "$root/ChatBot.sln" -c Release --nologo 2>&1 | tee "$out"
+  local status=${PIPESTATUS[0]}
+  set -e
+  # One closing line across all test assemblies.
+  local passed failed skipped
+  passed=$(grep -oE 'Passed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
+  failed=$(grep -oE 'Failed: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
+  skipped=$(grep -oE 'Skipped: +[0-9]+' "$out" | awk '{s+=$2} END {print s+0}')
+  rm -f "$out"
+  echo "tests: $passed passed, $failed failed, $skipped skipped"
+  if [ "$status" -eq 0 ] && [ "$skipped" -ne 0 ]; then echo "skipped tests are defects here" >&2; status=1; fi
+  if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then echo "no test ran" >&2; status=1; fi
+  return "$status"
+}
+
+cmd_bench() {
+  start_postgres
+  "$(postgres_bin)/psql" -q -h 127.0.0.1 -p "$pg_port" -U chatbot -d postgres -c "CREATE DATABASE bench" >/dev/null
+  export CHATBOT_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=chatbot;Database=bench;Maximum Pool Size=200"
+  dotnet run -c Release --project "$root/bench/ChatBot.Bench" -- "$root/bench/results/$(date -u +%F).md" "$@"
+}
+
+cmd_run() {
+  exec dotnet run --project "$root/src/ChatBot.Server" -c Release
+}
+
+case "${1:-}" in
+  test) shift; cmd_test "$@" ;;
+  run) shift; cmd_run "$@" ;;
+  bench) shift; cmd_bench "$@" ;;
+  *) echo "usage: ./build.sh run | test | bench" >&2; exit 2 ;;
+esac

@@ -1,0 +1,34 @@
+using System.Collections.Concurrent;
+using ChatBot.Core.Agents;
+
+namespace ChatBot.Testing.Fakes;
+
+/// <summary>
+/// An agent whose outcomes a test scripts per attempt, for testing the run workflow (claims, retries,
+/// approvals, receipts) apart from any model. The real agent loop is tested against a model double.
+/// </summary>
+public sealed class ScriptedAgentRunner : IAgentRunner
+{
+    private readonly ConcurrentQueue<Func<AgentRequest, Task<AgentOutcome>>> _script = new();
+
+    public ConcurrentQueue<AgentRequest> Requests { get; } = new();
+
+    /// <summary>Used once the script is exhausted.</summary>
+    public Func<AgentRequest, Task<AgentOutcome>> Fallback { get; set; } =
+        r => Task.FromResult<AgentOutcome>(new AgentCompleted("Answered", "done", "ok", 1, [], "test/model"));
+
+    public ScriptedAgentRunner Then(AgentOutcome outcome) => Then(_ => Task.FromResult(outcome));
+
+    public ScriptedAgentRunner Then(Func<AgentRequest, Task<AgentOutcome>> step)
+    {
+        _script.Enqueue(step);
+        return this;
+    }
+
+    public async Task<AgentOutcome> RunAsync(AgentRequest request, IAgentProgress progress, CancellationToken ct)
+    {
+        Requests.Enqueue(request);
+        var step = _script.TryDequeue(out var next) ? next : Fallback;
+        return await step(request);
+    }
+}
