@@ -31,7 +31,9 @@ free_port() {
 # Starts a throwaway cluster on a free loopback port; exports CHATBOT_TEST_POSTGRES.
 start_postgres() {
   [ -n "$(postgres_bin)" ] || apt_install postgresql
-  local bin; bin=$(postgres_bin)
+  # Global on purpose: the EXIT trap runs after this function has returned.
+  pg_bin=$(postgres_bin)
+  local bin=$pg_bin
   pg_dir=$(mktemp -d /tmp/chatbot-pg.XXXXXX)
   local port; port=$(free_port)
   pg_port=$port
@@ -45,7 +47,8 @@ start_postgres() {
   "${run_as[@]}" "$bin/initdb" -D "$pg_dir/data" -U chatbot -A trust -E UTF8 --no-locale >/dev/null
   "${run_as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -t 60 start \
     -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" >/dev/null
-  pg_stop() { "${run_as[@]}" "$bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+  pg_run_as=("${run_as[@]}")
+  pg_stop() { "${pg_run_as[@]}" "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
   trap pg_stop EXIT
   export CHATBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=chatbot;Database=postgres;Include Error Detail=true"
   export CHATBOT_TEST_POSTGRES_BIN="$bin"

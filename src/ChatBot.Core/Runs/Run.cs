@@ -48,6 +48,8 @@ public sealed class Run
     public string? Output { get; private set; }
     public string? FailureReason { get; private set; }
     public string? DecidedBy { get; private set; }
+    /// <summary>The last action that needed approval, in words; a denial or expiry receipt names it.</summary>
+    public string? PendingAction { get; private set; }
     /// <summary>Serialized agent state (messages and the pending tool call) kept while awaiting approval.</summary>
     public string? Transcript { get; set; }
     /// <summary>The in-place progress message, once the run has been slow enough to need one.</summary>
@@ -74,10 +76,11 @@ public sealed class Run
     /// <summary>A retried attempt gives its claim back so another worker can pick the run up again.</summary>
     public void Requeue(DateTimeOffset now) => MoveTo(RunStatus.Queued, now);
 
-    public void AwaitApproval(DateTimeOffset now)
+    public void AwaitApproval(string actionText, DateTimeOffset now)
     {
         MoveTo(RunStatus.AwaitingApproval, now);
         ApprovalsRequired++;
+        PendingAction = actionText;
     }
 
     public void ResumeApproved(string approvedBy, DateTimeOffset now)

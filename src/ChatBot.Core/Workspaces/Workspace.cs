@@ -19,11 +19,17 @@ public sealed class Workspace
     public ReceiptSettings Receipts { get; private set; } = new();
     /// <summary>Platform user ids allowed to decide approvals, beyond the platform's own admins.</summary>
     public List<string> ApproverIds { get; private set; } = [];
+    /// <summary>HTTPS URLs (exact, or prefixes ending in '/') that run results may be pushed to.</summary>
+    public List<string> WebhookAllowlist { get; private set; } = [];
     /// <summary>Credits a workspace may spend per calendar month (UTC); null means no cap.</summary>
     public int? MonthlySpendCap { get; set; }
     public bool Suspended { get; set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public int Version { get; set; }
+
+    public bool AllowsWebhook(Uri url) =>
+        url.Scheme == Uri.UriSchemeHttps && WebhookAllowlist.Any(allowed =>
+            allowed.EndsWith('/') ? url.AbsoluteUri.StartsWith(allowed, StringComparison.OrdinalIgnoreCase) : string.Equals(url.AbsoluteUri, allowed, StringComparison.OrdinalIgnoreCase));
 
     public bool IsApprover(string userId, bool isPlatformAdmin) => isPlatformAdmin || ApproverIds.Contains(userId);
 
