@@ -5,6 +5,8 @@ using ChatBot.Core.Monitors;
 using ChatBot.Core.Receipts;
 using ChatBot.Core.Runs;
 using ChatBot.Core.Workspaces;
+using ChatBot.Persistence.Playground;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Persistence;
@@ -13,9 +15,10 @@ namespace ChatBot.Persistence;
 /// App data for both providers. Each provider has its own subclass only so that each keeps its own migrations;
 /// the model is defined once, here and in <c>Configurations/</c>.
 /// </summary>
-public abstract class ChatBotDbContext(DbContextOptions options) : DbContext(options)
+public abstract class ChatBotDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Workspace> Workspaces => Set<Workspace>();
+    public DbSet<WorkspaceToken> WorkspaceTokens => Set<WorkspaceToken>();
     public DbSet<Run> Runs => Set<Run>();
     public DbSet<Approval> Approvals => Set<Approval>();
     public DbSet<Monitor> Monitors => Set<Monitor>();
@@ -23,6 +26,10 @@ public abstract class ChatBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
     public DbSet<InboundDelivery> InboundDeliveries => Set<InboundDelivery>();
+    public DbSet<PlaygroundMessage> PlaygroundMessages => Set<PlaygroundMessage>();
+
+    /// <summary>ASP.NET Data Protection keys, shared by every node so one node can read what another protected.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ChatBotDbContext).Assembly);

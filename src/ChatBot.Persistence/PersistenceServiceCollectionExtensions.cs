@@ -8,7 +8,7 @@ public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IDbContextFactory{ChatBotDbContext}"/> (jobs and handlers create short-lived contexts)
-    /// for the configured provider, plus the start-up migrator.
+    /// and a scoped <see cref="ChatBotDbContext"/> for the configured provider, plus the start-up migrator.
     /// </summary>
     public static IServiceCollection AddChatBotPersistence(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +26,8 @@ public static class PersistenceServiceCollectionExtensions
             services.AddSingleton<IDbContextFactory<ChatBotDbContext>>(sp =>
                 new UpcastDbContextFactory<SqliteChatBotDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteChatBotDbContext>>()));
         }
+        // Request- and job-scoped unit of work, rented from the pool.
+        services.AddScoped<ChatBotDbContext>(sp => sp.GetRequiredService<IDbContextFactory<ChatBotDbContext>>().CreateDbContext());
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

@@ -39,6 +39,20 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "inbound_deliveries",
                 columns: table => new
                 {
@@ -123,6 +137,26 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "playground_messages",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ChannelId = table.Column<string>(type: "TEXT", nullable: false),
+                    ThreadId = table.Column<string>(type: "TEXT", nullable: true),
+                    Author = table.Column<string>(type: "TEXT", nullable: false),
+                    View = table.Column<string>(type: "TEXT", nullable: false),
+                    VisibleTo = table.Column<string>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_playground_messages", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "receipts",
                 columns: table => new
                 {
@@ -168,6 +202,7 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     Output = table.Column<string>(type: "TEXT", nullable: true),
                     FailureReason = table.Column<string>(type: "TEXT", nullable: true),
                     DecidedBy = table.Column<string>(type: "TEXT", nullable: true),
+                    PendingAction = table.Column<string>(type: "TEXT", nullable: true),
                     Transcript = table.Column<string>(type: "TEXT", nullable: true),
                     StatusMessageId = table.Column<string>(type: "TEXT", nullable: true),
                     Timezone = table.Column<string>(type: "TEXT", nullable: true),
@@ -186,6 +221,23 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "workspace_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    WorkspaceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_workspace_tokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "workspaces",
                 columns: table => new
                 {
@@ -193,6 +245,7 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Receipts = table.Column<string>(type: "TEXT", nullable: false),
                     ApproverIds = table.Column<string>(type: "TEXT", nullable: false),
+                    WebhookAllowlist = table.Column<string>(type: "TEXT", nullable: false),
                     MonthlySpendCap = table.Column<int>(type: "INTEGER", nullable: true),
                     Suspended = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -249,6 +302,17 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 column: "SentAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_playground_messages_ChannelId_Sequence",
+                table: "playground_messages",
+                columns: new[] { "ChannelId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_playground_messages_Id",
+                table: "playground_messages",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_receipts_RunId",
                 table: "receipts",
                 column: "RunId",
@@ -273,6 +337,11 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 name: "IX_runs_WorkspaceId_Status",
                 table: "runs",
                 columns: new[] { "WorkspaceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workspace_tokens_WorkspaceId",
+                table: "workspace_tokens",
+                column: "WorkspaceId");
         }
 
         /// <inheritdoc />
@@ -280,6 +349,9 @@ namespace ChatBot.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "approvals");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "inbound_deliveries");
@@ -294,10 +366,16 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 name: "outbound_messages");
 
             migrationBuilder.DropTable(
+                name: "playground_messages");
+
+            migrationBuilder.DropTable(
                 name: "receipts");
 
             migrationBuilder.DropTable(
                 name: "runs");
+
+            migrationBuilder.DropTable(
+                name: "workspace_tokens");
 
             migrationBuilder.DropTable(
                 name: "workspaces");

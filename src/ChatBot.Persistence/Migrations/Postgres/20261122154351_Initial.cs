@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -36,6 +37,20 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_approvals", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -123,6 +138,26 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "playground_messages",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ChannelId = table.Column<string>(type: "text", nullable: false),
+                    ThreadId = table.Column<string>(type: "text", nullable: true),
+                    Author = table.Column<string>(type: "text", nullable: false),
+                    View = table.Column<string>(type: "text", nullable: false),
+                    VisibleTo = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_playground_messages", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "receipts",
                 columns: table => new
                 {
@@ -168,6 +203,7 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     Output = table.Column<string>(type: "text", nullable: true),
                     FailureReason = table.Column<string>(type: "text", nullable: true),
                     DecidedBy = table.Column<string>(type: "text", nullable: true),
+                    PendingAction = table.Column<string>(type: "text", nullable: true),
                     Transcript = table.Column<string>(type: "text", nullable: true),
                     StatusMessageId = table.Column<string>(type: "text", nullable: true),
                     Timezone = table.Column<string>(type: "text", nullable: true),
@@ -186,6 +222,23 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "workspace_tokens",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    WorkspaceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Scopes = table.Column<string>(type: "text", nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_workspace_tokens", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "workspaces",
                 columns: table => new
                 {
@@ -193,6 +246,7 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Receipts = table.Column<string>(type: "text", nullable: false),
                     ApproverIds = table.Column<string>(type: "text", nullable: false),
+                    WebhookAllowlist = table.Column<string>(type: "text", nullable: false),
                     MonthlySpendCap = table.Column<int>(type: "integer", nullable: true),
                     Suspended = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -249,6 +303,17 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 column: "SentAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_playground_messages_ChannelId_Sequence",
+                table: "playground_messages",
+                columns: new[] { "ChannelId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_playground_messages_Id",
+                table: "playground_messages",
+                column: "Id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_receipts_RunId",
                 table: "receipts",
                 column: "RunId",
@@ -273,6 +338,11 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 name: "IX_runs_WorkspaceId_Status",
                 table: "runs",
                 columns: new[] { "WorkspaceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_workspace_tokens_WorkspaceId",
+                table: "workspace_tokens",
+                column: "WorkspaceId");
         }
 
         /// <inheritdoc />
@@ -280,6 +350,9 @@ namespace ChatBot.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "approvals");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "inbound_deliveries");
@@ -294,10 +367,16 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 name: "outbound_messages");
 
             migrationBuilder.DropTable(
+                name: "playground_messages");
+
+            migrationBuilder.DropTable(
                 name: "receipts");
 
             migrationBuilder.DropTable(
                 name: "runs");
+
+            migrationBuilder.DropTable(
+                name: "workspace_tokens");
 
             migrationBuilder.DropTable(
                 name: "workspaces");
