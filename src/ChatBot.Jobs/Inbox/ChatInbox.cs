@@ -1,0 +1,55 @@
+using ChatBot.Core.Inbound;
+using ChatBot.Jobs.Workspaces;
+using ChatBot.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Jobs.Inbox;
+
+/// <summary>
+/// The single entry point of every adapter. The delivery id is recorded in the same unit of work as whatever
+/// the handler persists, so a retried or duplicated delivery (another node, a restart) does nothing twice.
+/// </summary>
+public sealed class ChatInbox(
+    IServiceProvider services,
+    ChatBotDbContext db,
+    IDbContextFactory<ChatBotDbContext> factory,
+    WorkspaceDirectory workspaces,
+    TimeProvider time) : IChatInbox
+{
+    public ValueTask<CommandResult> HandleCommandAsync(CommandInvocation invocation, CancellationToken ct) =>
+        HandleOnceAsync(invocation.DeliveryId, invocation.Address.WorkspaceId,
+            () => services.GetRequiredKeyedService<ICommandHandler>(invocation.Command.GetType()).HandleAsync(invocation, ct), ct);
+
+    public ValueTask<CommandResult> HandleActionAsync(ButtonAction action, CancellationToken ct) =>
+        HandleOnceAsync(action.DeliveryId, action.Address.WorkspaceId, () =>
+        {
+            var handler = services.GetKeyedService<IActionHandler>(action.ActionId);
+            return handler?.HandleAsync(action, ct) ?? ValueTask.FromResult(CommandResult.Say("That button is no longer supported."));
+        }, ct);
+
+    private async ValueTask<CommandResult> HandleOnceAsync(string deliveryId, string workspaceId, Func<ValueTask<CommandResult>> handle, CancellationToken ct)
+    {
+        if (await db.InboundDeliveries.AnyAsync(d => d.Id == deliveryId, ct)) return CommandResult.Nothing;
+        await workspaces.EnsureExistsAsync(workspaceId, ct);
+        db.InboundDeliveries.Add(new InboundDelivery(deliveryId, time.GetUtcNow()));
+        try
+        {
+            var result = await handle();
+            if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
+            return result;
+        }
+        catch (DbUpdateException)
+        {
+            // The same delivery raced in on another request or node, and won.
+            if (await WasDeliveredAsync(deliveryId, ct)) return CommandResult.Nothing;
+            throw;
+        }
+    }
+
+    private async Task<bool> WasDeliveredAsync(string deliveryId, CancellationToken ct)
+    {
+        await using var fresh = factory.CreateDbContext();
+        return await fresh.InboundDeliveries.AnyAsync(d => d.Id == deliveryId, ct);
+    }
+}

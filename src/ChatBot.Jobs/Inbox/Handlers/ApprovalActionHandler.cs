@@ -1,0 +1,87 @@
+using ChatBot.Core.Approvals;
+using ChatBot.Core.Chat;
+using ChatBot.Core.Inbound;
+using ChatBot.Core.Receipts;
+using ChatBot.Core.Runs;
+using ChatBot.Core.Views;
+using ChatBot.Jobs.Messaging;
+using ChatBot.Jobs.Receipts;
+using ChatBot.Jobs.Scheduling;
+using ChatBot.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Jobs.Inbox.Handlers;
+
+/// <summary>
+/// Approve and Deny. Only approvers decide; the first decision wins (optimistic concurrency across clicks and
+/// nodes); an approval continues the run on any node, a denial ends it with a denial receipt.
+/// </summary>
+public sealed class ApprovalActionHandler(
+    ChatBotDbContext db,
+    IDbContextFactory<ChatBotDbContext> factory,
+    UserDirectoryResolver directory,
+    ReceiptWriter receipts,
+    WorkScheduler scheduler,
+    TimeProvider time) : IActionHandler
+{
+    public async ValueTask<CommandResult> HandleAsync(ButtonAction action, CancellationToken ct)
+    {
+        var approval = await db.Approvals.SingleOrDefaultAsync(a => a.Id == action.Value, ct);
+        if (approval is null || approval.WorkspaceId != action.Address.WorkspaceId)
+            return CommandResult.Say("I can't find that approval request.");
+        var workspace = await db.Workspaces.SingleAsync(w => w.Id == approval.WorkspaceId, ct);
+        var isAdmin = action.Address.Platform == ChatPlatform.Playground || await directory.IsAdminAsync(action.Address, action.User.Id, ct);
+        if (!workspace.IsApprover(action.User.Id, isAdmin))
+            return CommandResult.Say("Only approvers can decide this request: workspace admins and the approvers an admin has named.");
+
+        var now = time.GetUtcNow();
+        if (approval.Status != ApprovalStatus.Pending) return AlreadyClosed(approval);
+        if (approval.IsExpiredAt(now))
+            return new CommandResult(new TextView("This request has expired, so it can no longer be approved or denied."), ViewOf(approval, expired: true));
+
+        var run = await db.Runs.SingleAsync(r => r.Id == approval.RunId, ct);
+        Receipt? receipt = null;
+        var approve = action.ActionId == ActionIds.Approve;
+        if (approve)
+        {
+            approval.Approve(action.User, now);
+            run.ResumeApproved(action.User.DisplayName, now);
+        }
+        else
+        {
+            approval.Deny(action.User, now);
+            run.Deny(action.User.DisplayName, now);
+            receipt = receipts.Create(run, workspace);
+            db.Receipts.Add(receipt);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another click or node decided first; answer with what it decided.
+            await using var fresh = factory.CreateDbContext();
+            var winner = await fresh.Approvals.AsNoTracking().SingleAsync(a => a.Id == approval.Id, ct);
+            return AlreadyClosed(winner);
+        }
+
+        if (approve) await scheduler.ScheduleContinuationAsync(run, approval, ct);
+        else await scheduler.ScheduleReceiptDeliveryAsync(receipt!.Id, ct);
+        return new CommandResult(null, ViewOf(approval, expired: false));
+    }
+
+    private static CommandResult AlreadyClosed(Approval approval) => new(
+        new TextView(approval.Status switch
+        {
+            ApprovalStatus.Approved => $"This request was already approved by @{approval.DecidedBy?.DisplayName}.",
+            ApprovalStatus.Denied => $"This request was already denied by @{approval.DecidedBy?.DisplayName}.",
+            _ => "This request has expired, so it can no longer be approved or denied.",
+        }),
+        ViewOf(approval, expired: false));
+
+    private static ApprovalRequestView ViewOf(Approval approval, bool expired) => new(
+        approval.Id, approval.ActionText, approval.RequestedBy?.DisplayName ?? "api", approval.EstimatedCredits,
+        expired ? ApprovalStatus.Expired : approval.Status, approval.DecidedBy?.DisplayName, approval.ExpiresAt);
+}

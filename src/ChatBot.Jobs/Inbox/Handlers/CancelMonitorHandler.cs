@@ -1,0 +1,33 @@
+using ChatBot.Core.Inbound;
+using ChatBot.Core.Messaging;
+using ChatBot.Core.Monitors;
+using ChatBot.Core.Views;
+using ChatBot.Jobs.Scheduling;
+using ChatBot.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Jobs.Inbox.Handlers;
+
+/// <summary>A <c>cancelmonitor</c> reply: the thread names the monitor; the confirmation goes in the same thread.</summary>
+public sealed class CancelMonitorHandler(ChatBotDbContext db, WorkScheduler scheduler, TimeProvider time) : ICommandHandler
+{
+    public async ValueTask<CommandResult> HandleAsync(CommandInvocation invocation, CancellationToken ct)
+    {
+        var address = invocation.Address;
+        if (address.ThreadId is null)
+            return CommandResult.Say("Reply `cancelmonitor` inside a monitor's thread to stop that monitor. `/monitors` lists this channel's monitors.");
+        var monitor = await db.Monitors.SingleOrDefaultAsync(m =>
+            m.WorkspaceId == address.WorkspaceId && m.ChannelId == address.ChannelId && m.ThreadId == address.ThreadId, ct);
+        if (monitor is null) return CommandResult.Say("This thread doesn't belong to a monitor, so there is nothing to cancel.");
+        if (monitor.Status == MonitorStatus.Canceled) return CommandResult.Say("This monitor is already canceled.");
+
+        var now = time.GetUtcNow();
+        monitor.Cancel(now);
+        var confirmation = new OutboundMessage(address, new TextView($"Monitor canceled by @{invocation.User.DisplayName}. No more updates will be posted here."), now);
+        db.OutboundMessages.Add(confirmation);
+        await db.SaveChangesAsync(ct);
+        await scheduler.UnscheduleMonitorAsync(monitor.Id, ct);
+        await scheduler.ScheduleMessageDeliveryAsync(confirmation.Id, ct);
+        return CommandResult.Nothing;
+    }
+}

@@ -1,0 +1,35 @@
+using ChatBot.Core.Common;
+using ChatBot.Core.Inbound;
+using ChatBot.Jobs.Scheduling;
+using ChatBot.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Jobs.Inbox.Handlers;
+
+/// <summary>The Pause / Resume / Cancel buttons of <c>/monitors</c>.</summary>
+public sealed class MonitorActionHandler(ChatBotDbContext db, WorkScheduler scheduler, TimeProvider time) : IActionHandler
+{
+    public async ValueTask<CommandResult> HandleAsync(ButtonAction action, CancellationToken ct)
+    {
+        var monitor = await db.Monitors.SingleOrDefaultAsync(m => m.Id == action.Value && m.WorkspaceId == action.Address.WorkspaceId, ct);
+        if (monitor is null || monitor.IsDeleted) return CommandResult.Say("That monitor no longer exists.");
+        var now = time.GetUtcNow();
+        try
+        {
+            switch (action.ActionId)
+            {
+                case ActionIds.PauseMonitor: monitor.Pause(now); break;
+                case ActionIds.ResumeMonitor: monitor.Resume(now); break;
+                default: monitor.Cancel(now); break;
+            }
+        }
+        catch (InvalidTransitionException)
+        {
+            return CommandResult.Say($"That monitor is {monitor.Status.ToString().ToLowerInvariant()}, so that button does nothing now.");
+        }
+        await db.SaveChangesAsync(ct);
+        if (action.ActionId == ActionIds.ResumeMonitor) await scheduler.ScheduleMonitorAsync(monitor, runNow: false, ct);
+        else await scheduler.UnscheduleMonitorAsync(monitor.Id, ct);
+        return CommandResult.Say($"Monitor “{monitor.Query}” is now {monitor.Status.ToString().ToLowerInvariant()}.");
+    }
+}

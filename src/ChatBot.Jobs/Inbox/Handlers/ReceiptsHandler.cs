@@ -1,0 +1,53 @@
+using ChatBot.Core.Chat;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Inbound;
+using ChatBot.Core.Workspaces;
+using ChatBot.Jobs.Messaging;
+using ChatBot.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Jobs.Inbox.Handlers;
+
+/// <summary><c>/receipts</c>: anyone may see the settings; only admins and approvers may change them.</summary>
+public sealed class ReceiptsHandler(ChatBotDbContext db, UserDirectoryResolver directory) : ICommandHandler
+{
+    public async ValueTask<CommandResult> HandleAsync(CommandInvocation invocation, CancellationToken ct)
+    {
+        var command = (ReceiptsCommand)invocation.Command;
+        var address = invocation.Address;
+        var workspace = await db.Workspaces.SingleAsync(w => w.Id == address.WorkspaceId, ct);
+        var settings = workspace.Receipts;
+        if (command.Action == ReceiptsAction.Show) return CommandResult.Say(Describe(settings));
+
+        var isAdmin = address.Platform == ChatPlatform.Playground || await directory.IsAdminAsync(address, invocation.User.Id, ct);
+        if (!workspace.IsApprover(invocation.User.Id, isAdmin))
+            return CommandResult.Say("Only workspace admins (and configured approvers) can change receipt settings. `/receipts` shows the current ones.");
+
+        switch (command.Action)
+        {
+            case ReceiptsAction.SetChannelHere:
+                settings.DefaultChannel = address.WithoutThread();
+                break;
+            case ReceiptsAction.SetChannel:
+                settings.DefaultChannel = address with { ChannelId = command.ChannelId!, ThreadId = null };
+                break;
+            case ReceiptsAction.ToggleTools:
+                settings.IncludeTools = command.Enabled!.Value;
+                break;
+            case ReceiptsAction.ToggleCredits:
+                settings.IncludeCredits = command.Enabled!.Value;
+                break;
+            case ReceiptsAction.ToggleLink:
+                settings.IncludeLink = command.Enabled!.Value;
+                break;
+        }
+        await db.SaveChangesAsync(ct);
+        return CommandResult.Say("Saved. " + Describe(settings));
+    }
+
+    public static string Describe(ReceiptSettings settings) =>
+        $"Receipts without a channel of their own go to {(settings.DefaultChannel is { } c ? $"<#{c.ChannelId}>" : "no default channel (set one with `/receipts channel here`)")}. " +
+        $"Tools: {OnOff(settings.IncludeTools)} · credits: {OnOff(settings.IncludeCredits)} · link: {OnOff(settings.IncludeLink)}.";
+
+    private static string OnOff(bool value) => value ? "on" : "off";
+}

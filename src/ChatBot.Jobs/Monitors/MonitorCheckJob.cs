@@ -1,0 +1,91 @@
+using ChatBot.Core.Common;
+using ChatBot.Core.Messaging;
+using ChatBot.Core.Monitors;
+using ChatBot.Core.Views;
+using ChatBot.Jobs.Scheduling;
+using ChatBot.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace ChatBot.Jobs.Monitors;
+
+/// <summary>
+/// One check of one monitor. The first check posts the monitor's root message, whose thread takes every later
+/// update. Each check records exactly one of: an event group (detections), a completion, or an error.
+/// </summary>
+public sealed class MonitorCheckJob(
+    ChatBotDbContext db,
+    IMonitorChecker checker,
+    IMessengerResolver messengers,
+    WorkScheduler scheduler,
+    IOptions<JobsOptions> options,
+    TimeProvider time,
+    ILogger<MonitorCheckJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        var monitorId = context.MergedJobDataMap.GetString(JobKeys.MonitorId)!;
+        var monitor = await db.Monitors.SingleOrDefaultAsync(m => m.Id == monitorId, ct);
+        if (monitor is null || monitor.IsDeleted || monitor.Status != MonitorStatus.Active) return;
+
+        if (monitor.Address is { ThreadId: null } channel)
+        {
+            var root = await messengers.For(channel.Platform)
+                .PostAsync(channel, new MonitorRootView(monitor.Id, monitor.Query, monitor.Cadence, monitor.Kind), ct);
+            monitor.AttachThread(root.MessageId, time.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+        }
+
+        var outbox = new List<OutboundMessage>();
+        try
+        {
+            var result = await checker.CheckAsync(
+                new MonitorCheckRequest(monitor.Id, monitor.Query, monitor.Kind, monitor.OutputSchema, monitor.CheckerState), ct);
+            var now = time.GetUtcNow();
+            monitor.CheckerState = result.NewState;
+            monitor.RecordSuccess(now);
+            if (result.Detections.Count == 0)
+            {
+                db.MonitorEvents.Add(MonitorEvent.Completed(monitor.Id, now));
+            }
+            else
+            {
+                var groupId = Ids.NewEventGroupId();
+                foreach (var detection in result.Detections)
+                {
+                    db.MonitorEvents.Add(MonitorEvent.Detected(monitor.Id, groupId, detection.Summary, detection.EventDate,
+                        detection.SourceUrls, detection.ResultJson, now));
+                    if (monitor.Address is { } thread)
+                        outbox.Add(new OutboundMessage(thread, new MonitorUpdateView(monitor.Id, detection.Summary, detection.SourceUrls, detection.EventDate), now));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Monitor {MonitorId} check failed", monitor.Id);
+            var now = time.GetUtcNow();
+            var failures = monitor.RecordFailure(now);
+            db.MonitorEvents.Add(MonitorEvent.Failed(monitor.Id, ex.Message, now));
+            if (failures == options.Value.MonitorFailureThreshold && monitor.Address is { } thread)
+            {
+                var notice = new TextView(
+                    $"⚠ This monitor has failed {failures} checks in a row (last error: {ex.Message}). It keeps trying; reply `cancelmonitor` to stop it.");
+                outbox.Add(new OutboundMessage(thread, notice, now));
+                if (monitor.Owner is { } owner) outbox.Add(new OutboundMessage(thread, notice, now, directTo: owner));
+            }
+        }
+
+        db.OutboundMessages.AddRange(outbox);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return; // paused, canceled or checked concurrently: that change stands, this check's findings are dropped.
+        }
+        foreach (var message in outbox) await scheduler.ScheduleMessageDeliveryAsync(message.Id, ct);
+    }
+}

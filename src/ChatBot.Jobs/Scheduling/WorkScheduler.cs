@@ -1,0 +1,122 @@
+using ChatBot.Core.Approvals;
+using ChatBot.Core.Monitors;
+using ChatBot.Core.Runs;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace ChatBot.Jobs.Scheduling;
+
+/// <summary>
+/// Turns "this work is due" into durable Quartz triggers. Callers commit their rows first, then schedule;
+/// <see cref="RunRecoveryJob"/> re-schedules a queued run whose trigger was never written.
+/// </summary>
+public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, IOptions<JobsOptions> options, TimeProvider time)
+{
+    private readonly JobsOptions _options = options.Value;
+
+    public static string ExecutionGroupFor(string workspaceId) => "ws:" + workspaceId;
+
+    public Task ScheduleRunAsync(Run run, CancellationToken ct) =>
+        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(JobKeys.RunTrigger(run.Id)).ForJob(JobKeys.AgentRun).StartAt(time.GetUtcNow())
+            .UsingJobData(JobKeys.RunId, run.Id)
+            .WithExecutionGroup(ExecutionGroupFor(run.WorkspaceId))
+            .WithRetryPolicy(RunRetryPolicy())
+            .Build(), ct);
+
+    /// <summary>The approved run continues on whichever node picks this trigger up.</summary>
+    public Task ScheduleContinuationAsync(Run run, Approval approval, CancellationToken ct) =>
+        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(JobKeys.RunContinuationTrigger(run.Id, approval.Id)).ForJob(JobKeys.AgentRun).StartAt(time.GetUtcNow())
+            .UsingJobData(JobKeys.RunId, run.Id)
+            .UsingJobData(JobKeys.ApprovalId, approval.Id)
+            .WithExecutionGroup(ExecutionGroupFor(run.WorkspaceId))
+            .WithRetryPolicy(RunRetryPolicy())
+            .Build(), ct);
+
+    public Task ScheduleReceiptDeliveryAsync(string receiptId, CancellationToken ct) =>
+        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(new TriggerKey($"receipt-{receiptId}", "deliveries")).ForJob(JobKeys.ReceiptDelivery).StartAt(time.GetUtcNow())
+            .UsingJobData(JobKeys.ReceiptId, receiptId)
+            .WithRetryPolicy(DeliveryRetryPolicy())
+            .Build(), ct);
+
+    public Task ScheduleMessageDeliveryAsync(string messageId, CancellationToken ct) =>
+        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(new TriggerKey($"message-{messageId}", "deliveries")).ForJob(JobKeys.MessageDelivery).StartAt(time.GetUtcNow())
+            .UsingJobData(JobKeys.MessageId, messageId)
+            .WithRetryPolicy(DeliveryRetryPolicy())
+            .Build(), ct);
+
+    public Task ScheduleApprovalExpiryAsync(Approval approval, CancellationToken ct) =>
+        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(new TriggerKey($"approval-{approval.Id}", "approvals")).ForJob(JobKeys.ApprovalExpiry).StartAt(approval.ExpiresAt)
+            .UsingJobData(JobKeys.ApprovalId, approval.Id)
+            .Build(), ct);
+
+    /// <summary>
+    /// A monitor's standing trigger on its jittered grid. A misfire after downtime fires once and then keeps
+    /// to the grid, so a node that was down for a day runs an hourly monitor once, not 24 times.
+    /// </summary>
+    public async Task ScheduleMonitorAsync(Monitor monitor, bool runNow, CancellationToken ct)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(ct);
+        var now = time.GetUtcNow();
+        var key = JobKeys.MonitorTrigger(monitor.Id);
+        var trigger = TriggerBuilder.Create(time)
+            .WithIdentity(key)
+            .ForJob(JobKeys.MonitorCheck)
+            .UsingJobData(JobKeys.MonitorId, monitor.Id)
+            .StartAt(CadenceRules.NextFireAfter(monitor.Id, monitor.Cadence, now))
+            .WithCalendarIntervalSchedule(s => s
+                .WithInterval(1, Unit(monitor.Cadence))
+                .InTimeZone(TimeZoneInfo.Utc)
+                .WithMisfireInstruction(CalendarIntervalTriggerMisfireInstruction.FireAndProceed))
+            .Build();
+        // Replacing is one store operation, so a cadence change never leaves the monitor without a trigger.
+        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, ct);
+        if (runNow) await RunMonitorNowAsync(monitor.Id, ct);
+    }
+
+    public async Task RunMonitorNowAsync(string monitorId, CancellationToken ct)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(ct);
+        var trigger = TriggerBuilder.Create(time)
+            .WithIdentity($"monitor-{monitorId}-now-{Guid.NewGuid():N}", "monitors")
+            .ForJob(JobKeys.MonitorCheck)
+            .UsingJobData(JobKeys.MonitorId, monitorId)
+            .StartAt(time.GetUtcNow())
+            .Build();
+        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Throw, ct);
+    }
+
+    public async Task UnscheduleMonitorAsync(string monitorId, CancellationToken ct)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(ct);
+        await scheduler.UnscheduleJob(JobKeys.MonitorTrigger(monitorId), ct);
+    }
+
+    public async Task<bool> IsRunScheduledAsync(string runId, CancellationToken ct)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(ct);
+        return await scheduler.Exists(JobKeys.RunTrigger(runId), ct);
+    }
+
+    private async Task ScheduleOnceAsync(ITrigger trigger, CancellationToken ct)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(ct);
+        // Scheduling is idempotent: the same work scheduled twice (a retry, a sweep) is one trigger.
+        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, ct);
+    }
+
+    private RetryPolicy RunRetryPolicy() =>
+        _options.RunMaxAttempts <= 1
+            ? RetryPolicy.None
+            : RetryPolicy.Exponential(_options.RunMaxAttempts - 1, _options.RunRetryDelay, 2.0, TimeSpan.FromMinutes(5), 0.2);
+
+    private RetryPolicy DeliveryRetryPolicy() =>
+        RetryPolicy.Exponential(Math.Max(1, _options.DeliveryMaxAttempts - 1), TimeSpan.FromSeconds(2), 2.0, TimeSpan.FromMinutes(5), 0.2);
+
+    private static IntervalUnit Unit(Cadence cadence) => cadence switch
+    {
+        Cadence.Hourly => IntervalUnit.Hour,
+        Cadence.Daily => IntervalUnit.Day,
+        Cadence.Weekly => IntervalUnit.Week,
+        _ => throw new ArgumentOutOfRangeException(nameof(cadence)),
+    };
+}

@@ -1,0 +1,26 @@
+using ChatBot.Core.Workspaces;
+using ChatBot.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Jobs.Workspaces;
+
+/// <summary>Workspaces appear on first contact (a Slack team, a Teams tenant, the playground) or when an operator creates one.</summary>
+public sealed class WorkspaceDirectory(IDbContextFactory<ChatBotDbContext> factory, TimeProvider time)
+{
+    public async Task EnsureExistsAsync(string workspaceId, CancellationToken ct)
+    {
+        await using var db = factory.CreateDbContext();
+        if (await db.Workspaces.AnyAsync(w => w.Id == workspaceId, ct)) return;
+        db.Workspaces.Add(new Workspace(workspaceId, workspaceId, time.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Created concurrently by another request or node is fine; anything else is not.
+            await using var fresh = factory.CreateDbContext();
+            if (!await fresh.Workspaces.AnyAsync(w => w.Id == workspaceId, ct)) throw;
+        }
+    }
+}
