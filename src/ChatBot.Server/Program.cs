@@ -1,6 +1,10 @@
+using ChatBot.Server.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddChatBot();
 var app = builder.Build();
-
-app.MapGet("/", () => "Hello World!");
-
+app.UseChatBot();
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the functional tests.</summary>
+public partial class Program;

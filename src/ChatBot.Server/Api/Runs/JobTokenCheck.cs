@@ -1,0 +1,9 @@
+namespace ChatBot.Server.Api.Runs;
+
+public enum JobTokenCheck
+{
+    Valid,
+    Invalid,
+    Expired,
+    OtherRun,
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using ChatBot.Core.Receipts;
+using ChatBot.Core.Runs;
+using ChatBot.Core.Workspaces;
+using ChatBot.Persistence;
+using ChatBot.Server.Auth;
+using ChatBot.Server.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Server.Api.Runs;
+
+/// <summary>
+/// <c>GET /api/runs/{run_id}</c>: the pull half of the trigger API, readable with the run's job token or a
+/// workspace token. 202 with Retry-After while the run is in flight, 200 once it has finished.
+/// </summary>
+public static class RunStatusEndpoints
+{
+    public const int RetryAfterSeconds = 5;
+
+    public static IEndpointRouteBuilder MapRunStatus(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/runs/{run_id}", GetAsync).WithTags("Runs").WithName("GetRun");
+        return endpoints;
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, string run_id, WorkspaceTokenAuthenticator auth, JobTokens jobTokens,
+        ChatBotDbContext db, CancellationToken ct)
+    {
+        var presented = WorkspaceTokenAuthenticator.BearerOf(http.Request);
+        if (string.IsNullOrEmpty(presented)) return ApiErrors.Result(http, 401, "AUTH_REQUIRED", "Send the run's job token (or a workspace token) as 'Authorization: Bearer …'.");
+
+        string? workspaceId = null;
+        if (WorkspaceToken.Parse(presented) is not null)
+        {
+            var caller = await auth.AuthenticateAsync(presented, ct);
+            if (caller is null) return ApiErrors.Result(http, 401, "INVALID_TOKEN", "That workspace token is not valid.");
+            workspaceId = caller.WorkspaceId;
+        }
+        else
+        {
+            switch (jobTokens.Check(presented, run_id))
+            {
+                case JobTokenCheck.Invalid: return ApiErrors.Result(http, 401, "INVALID_TOKEN", "That job token is not valid.");
+                case JobTokenCheck.Expired: return ApiErrors.Result(http, 403, "TOKEN_EXPIRED", "The job token has expired (they last about an hour); re-trigger or use a workspace token.");
+                case JobTokenCheck.OtherRun: return ApiErrors.Result(http, 403, "WRONG_RUN", "That job token is for another run.");
+            }
+        }
+
+        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run_id, ct);
+        if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");
+        if (workspaceId is not null && run.WorkspaceId != workspaceId) return ApiErrors.Result(http, 403, "WRONG_WORKSPACE", "This run belongs to another workspace.");
+
+        if (!run.IsTerminal)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Json(new
+            {
+                run_id = run.Id,
+                status = "running",
+                state = StateName(run.Status),
+                credits_used = run.CreditsUsed,
+                output = run.Output,
+            }, statusCode: 202);
+        }
+
+        var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.RunId == run.Id, ct);
+        return Results.Json(new
+        {
+            run_id = run.Id,
+            status = FinishedName(run.Status),
+            response = run.Output,
+            failure_reason = run.FailureReason,
+            credits_used = run.CreditsUsed,
+            receipt = receipt is null ? null : JsonSerializer.Deserialize<RunReceipt>(receipt.RunReceiptJson),
+        });
+    }
+
+    public static string StateName(RunStatus status) => JsonSerializer.Serialize(status).Trim('"');
+
+    public static string FinishedName(RunStatus status) => status == RunStatus.Succeeded ? "completed" : StateName(status);
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace ChatBot.Server.Errors;
+
+public static class ErrorHandlingExtensions
+{
+    /// <summary>
+    /// Unhandled exceptions become a 500 in the one error shape with the correlation id (logged with it);
+    /// bad request bodies a 400; unmatched routes a 404 JSON body.
+    /// </summary>
+    public static WebApplication UseApiErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(handler => handler.Run(async context =>
+        {
+            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var (status, code, message) = error switch
+            {
+                BadHttpRequestException bad => (bad.StatusCode, "BAD_REQUEST", "The request could not be read: " + bad.Message),
+                System.Text.Json.JsonException => (400, "INVALID_JSON", "The request body is not valid JSON."),
+                _ => (500, "INTERNAL", $"Internal error. Quote correlation id {context.TraceIdentifier} to support."),
+            };
+            await ApiErrors.WriteAsync(context, status, code, message);
+        }));
+        app.UseStatusCodePages(async statusContext =>
+        {
+            var context = statusContext.HttpContext;
+            if (context.Response.HasStarted || context.Response.ContentLength > 0 || context.Response.ContentType is not null) return;
+            var (code, message) = context.Response.StatusCode switch
+            {
+                404 => ("NOT_FOUND", "No matching route"),
+                405 => ("METHOD_NOT_ALLOWED", "This route does not accept that method."),
+                415 => ("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json."),
+                401 => ("AUTH_REQUIRED", "Authentication required."),
+                403 => ("FORBIDDEN", "Not allowed."),
+                _ => ("ERROR", "The request failed."),
+            };
+            await ApiErrors.WriteAsync(context, context.Response.StatusCode, code, message);
+        });
+        return app;
+    }
+}

@@ -1,0 +1,59 @@
+using ChatBot.Jobs;
+using ChatBot.Persistence;
+using ChatBot.Server.Errors;
+using ChatBot.Core.Messaging;
+using ChatBot.Server.Health;
+using ChatBot.Server.Api.Runs;
+using ChatBot.Server.Api.Trigger;
+using ChatBot.Server.Auth;
+using ChatBot.Server.Ops;
+using ChatBot.Server.Playground;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace ChatBot.Server.Hosting;
+
+/// <summary>The composition root: what Program.cs calls. Everything is wired here and nowhere else.</summary>
+public static class ChatBotHostExtensions
+{
+    public static WebApplicationBuilder AddChatBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ProcessUptime>();
+        services.AddProblemDetails();
+        services.AddChatBotPersistence(configuration);
+        // Before the job engine: hosted services start in registration order.
+        services.AddHostedService<DatabaseMigrationService>();
+        services.AddChatBotJobs(configuration);
+
+        services.AddOptions<OpsOptions>().Bind(configuration.GetSection(OpsOptions.Section));
+        services.AddSingleton<OpsAuthFilter>();
+        services.AddScoped<WorkspaceTokenAuthenticator>();
+        services.AddSingleton<TokenRateLimiter>();
+        services.AddSingleton<JobTokens>();
+        // Keys in the shared database, so every node accepts every node's job tokens and OAuth states.
+        services.AddDataProtection().SetApplicationName("ChatBot").PersistKeysToDbContext<ChatBotDbContext>();
+        services.AddOpenApi();
+
+        services.AddSingleton<PlaygroundChangeFeed>();
+        services.AddSingleton<PlaygroundMessenger>();
+        services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<PlaygroundMessenger>());
+        return builder;
+    }
+
+    public static WebApplication UseChatBot(this WebApplication app)
+    {
+        app.Services.GetRequiredService<ProcessUptime>();
+        app.UseApiErrors();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapHealth();
+        app.MapPlayground();
+        app.MapTrigger();
+        app.MapRunStatus();
+        app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().MapOpsTokens();
+        app.MapOpenApi("/api/openapi/{documentName}.json");
+        return app;
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using ChatBot.Server.Errors;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Server.Ops;
+
+/// <summary>
+/// Guards the ops API and dashboard: HTTP Basic with the configured credentials (compared in constant time),
+/// or, with none configured, loopback callers only.
+/// </summary>
+public sealed class OpsAuthFilter(IOptions<OpsOptions> options) : IEndpointFilter
+{
+    public const string Realm = "Basic realm=\"ChatBot\"";
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        return Authorize(http, options.Value) switch
+        {
+            null => await next(context),
+            var failure => failure,
+        };
+    }
+
+    /// <summary>Null when the caller may proceed, else the response to send.</summary>
+    public static IResult? Authorize(HttpContext http, OpsOptions ops)
+    {
+        if (!ops.HasCredentials)
+        {
+            return IsLoopback(http.Connection.RemoteIpAddress)
+                ? null
+                : ApiErrors.Result(http, 403, "LOOPBACK_ONLY", "Ops endpoints are served to loopback callers only until Ops__Username and Ops__Password are set.");
+        }
+
+        var header = http.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+            return Challenge(http, "AUTH_REQUIRED", "HTTP Basic authentication required.");
+        string decoded;
+        try
+        {
+            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
+        }
+        catch (FormatException)
+        {
+            return Challenge(http, "AUTH_FAILED", "Malformed Basic credentials.");
+        }
+        var colon = decoded.IndexOf(':');
+        var user = colon < 0 ? decoded : decoded[..colon];
+        var password = colon < 0 ? "" : decoded[(colon + 1)..];
+        var ok = SafeEquals(user, ops.Username!) & SafeEquals(password, ops.Password!);
+        return ok ? null : Challenge(http, "AUTH_FAILED", "Invalid credentials.");
+    }
+
+    private static IResult Challenge(HttpContext http, string code, string message)
+    {
+        http.Response.Headers.WWWAuthenticate = Realm;
+        return ApiErrors.Result(http, 401, code, message);
+    }
+
+    /// <summary>Hashing first makes the comparison constant-time regardless of the lengths involved.</summary>
+    private static bool SafeEquals(string presented, string expected) =>
+        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    // An in-process caller (the test server) has no remote address; it is this machine.
+    private static bool IsLoopback(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
+}

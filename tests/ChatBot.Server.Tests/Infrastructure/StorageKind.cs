@@ -1,0 +1,7 @@
+namespace ChatBot.Server.Tests.Infrastructure;
+
+public enum StorageKind
+{
+    Sqlite,
+    Postgres,
+}

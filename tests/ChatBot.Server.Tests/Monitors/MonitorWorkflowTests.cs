@@ -1,0 +1,112 @@
+using ChatBot.Core.Commands;
+using ChatBot.Core.Monitors;
+using ChatBot.Core.Views;
+using ChatBot.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Server.Tests.Monitors;
+
+/// <summary>Monitors from the command to the thread: root message, updates in its thread, failure notices, cancel.</summary>
+public sealed class MonitorWorkflowTests
+{
+    public static TheoryData<StorageKind> Stores => [StorageKind.Sqlite, StorageKind.Postgres];
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_new_monitor_posts_its_root_then_threads_its_updates(StorageKind storage)
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(storage);
+        app.Checker.ThenDetect("Pricing page: Pro plan now $12/month", "https://example.com/pricing");
+        _ = app.CreateClient();
+
+        var reply = await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Daily, "https://example.com/pricing")));
+
+        Assert.StartsWith("Monitoring https://example.com/pricing · daily", ((TextView)reply.Reply!).Text);
+        var monitor = await app.WaitForAsync(db => db.Monitors.SingleOrDefaultAsync(m => m.ThreadId != null && m.LastRunAt != null));
+        var root = Assert.Single(app.Messenger.Views<MonitorRootView>());
+        Assert.Equal(MonitorKind.Page, root.Kind);
+        await app.WaitForAsync(db => db.OutboundMessages.SingleOrDefaultAsync(m => m.SentAt != null));
+        var update = app.Messenger.Messages.Single(m => m.View is MonitorUpdateView);
+        Assert.Equal(monitor.ThreadId, update.To.ThreadId);
+        Assert.Equal(["https://example.com/pricing"], ((MonitorUpdateView)update.View).SourceUrls);
+        await using var db = app.CreateDbContext();
+        var detected = await db.MonitorEvents.SingleAsync();
+        Assert.Equal(MonitorEventType.Event, detected.Type);
+        Assert.StartsWith("mevtgrp_", detected.EventGroupId);
+        Assert.Equal("changed", monitor.CheckerState);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_check_that_finds_nothing_records_a_completion_and_stays_silent(StorageKind storage)
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(storage);
+        app.Checker.ThenNothing();
+        _ = app.CreateClient();
+
+        await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Hourly, "https://example.com/feed.xml")));
+
+        var completion = await app.WaitForAsync(db => db.MonitorEvents.SingleOrDefaultAsync());
+        Assert.Equal(MonitorEventType.Completion, completion.Type);
+        Assert.Single(app.Messenger.Messages); // the root message only
+        await using var db = app.CreateDbContext();
+        Assert.Equal(MonitorKind.Feed, (await db.Monitors.SingleAsync()).Kind);
+    }
+
+    [Fact]
+    public async Task Repeated_failures_notify_the_thread_and_the_owner_once_the_threshold_is_reached()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite, new Dictionary<string, string?> { ["Jobs:MonitorFailureThreshold"] = "2" });
+        app.Checker.ThenFail("503 from example.com").ThenFail("503 from example.com");
+        _ = app.CreateClient();
+        await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Daily, "https://example.com")));
+        var monitor = await app.WaitForAsync(db => db.Monitors.SingleOrDefaultAsync(m => m.ConsecutiveFailures == 1));
+
+        await app.Services.GetRequiredService<ChatBot.Jobs.Scheduling.WorkScheduler>().RunMonitorNowAsync(monitor.Id, CancellationToken.None);
+
+        await app.WaitUntilAsync(async db => await db.OutboundMessages.CountAsync(m => m.SentAt != null) == 2);
+        var notices = app.Messenger.Messages.Where(m => m.View is TextView t && t.Text.Contains("failed 2 checks in a row")).ToList();
+        Assert.Equal(["post", "direct"], notices.Select(n => n.Kind).Order().Reverse().ToArray());
+        Assert.Equal(Inputs.Alice.Id, notices.Single(n => n.Kind == "direct").User!.Id);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(2, await db.MonitorEvents.CountAsync(e => e.Type == MonitorEventType.Error));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task Cancelmonitor_in_the_thread_stops_the_monitor_and_confirms_there(StorageKind storage)
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(storage);
+        _ = app.CreateClient();
+        await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Weekly, "https://example.com/changelog")));
+        var monitor = await app.WaitForAsync(db => db.Monitors.SingleOrDefaultAsync(m => m.ThreadId != null));
+
+        await app.SendAsync(Inputs.Command(new CancelMonitorCommand(), at: Inputs.Channel.InThread(monitor.ThreadId!)));
+
+        var confirmation = await app.WaitForAsync(db => db.OutboundMessages.SingleOrDefaultAsync(m => m.SentAt != null));
+        Assert.Equal(monitor.ThreadId, confirmation.To.ThreadId);
+        Assert.Contains("Monitor canceled by @alice", ((TextView)confirmation.View).Text);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(MonitorStatus.Canceled, (await db.Monitors.SingleAsync()).Status);
+        var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        Assert.False(await scheduler.Exists(ChatBot.Jobs.Scheduling.JobKeys.MonitorTrigger(monitor.Id)));
+    }
+
+    [Fact]
+    public async Task Monitors_lists_the_channels_monitors_and_a_topic_without_search_is_refused_with_a_reason()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        app.Checker.TopicRefusal = "Topic monitors need a web search provider (Search__Provider) and a model (Agent__Provider).";
+        _ = app.CreateClient();
+        await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Daily, "https://example.com/a")));
+        await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Hourly, "https://example.com/b")));
+
+        var refused = await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Daily, "AI funding news")));
+        var listed = await app.SendAsync(Inputs.Command(new ListMonitorsCommand()));
+
+        Assert.Equal(app.Checker.TopicRefusal, ((TextView)refused.Reply!).Text);
+        var list = Assert.IsType<MonitorListView>(listed.Reply);
+        Assert.Equal(["https://example.com/b", "https://example.com/a"], list.Items.Select(i => i.Query));
+    }
+}
