@@ -45,9 +45,10 @@ public sealed class ApprovalExpiryJob(ChatBotDbContext db, ReceiptWriter receipt
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
-            return; // decided at the last moment: the decision stands.
+            // Decided at the last moment (stale version, or its receipt already exists): the decision stands.
+            return;
         }
         if (update is not null) await scheduler.ScheduleMessageDeliveryAsync(update.Id, ct);
         if (receipt is not null) await scheduler.ScheduleReceiptDeliveryAsync(receipt.Id, ct);

@@ -2,11 +2,15 @@ using ChatBot.Core.Chat;
 using ChatBot.Core.Receipts;
 using ChatBot.Core.Runs;
 using ChatBot.Core.Workspaces;
+using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Core.Tests.Receipts;
 
-/// <summary>The three receipts of the reference format (run-receipts seed), reproduced line for line.</summary>
+/// <summary>
+/// The three receipts of the reference format, pinned character for character in golden files (Receipts/Golden),
+/// rendered the way the document draws them: header, title, indented details. Random ids are the only substitution.
+/// </summary>
 public sealed class ReceiptFormatterTests
 {
     private static readonly DateTimeOffset Start = new(2026, 5, 26, 15, 42, 0, TimeSpan.Zero);
@@ -33,6 +37,7 @@ public sealed class ReceiptFormatterTests
 
         var view = Formatter.Format(run, new ReceiptSettings());
 
+        AssertGolden("success.txt", Render(view));
         Assert.Equal(ReceiptKind.Success, view.Kind);
         Assert.Equal("ChatBot · 2m ago", view.Header);
         Assert.Equal("✓ Summarized last 24h of #customer-feedback — 3 themes, 4 follow-ups owned", view.Title);
@@ -50,6 +55,7 @@ public sealed class ReceiptFormatterTests
 
         var view = Formatter.Format(run, new ReceiptSettings());
 
+        AssertGolden("denial.txt", Render(view));
         Assert.Equal(ReceiptKind.Denial, view.Kind);
         Assert.Equal("ChatBot · 30s ago", view.Header);
         Assert.Equal("✕ Denied: Send email to customer@acme.com", view.Title);
@@ -66,6 +72,7 @@ public sealed class ReceiptFormatterTests
 
         var view = Formatter.Format(run, new ReceiptSettings());
 
+        AssertGolden("failure.txt", Render(view).Replace(run.CorrelationId, "mr_xyz"));
         Assert.Equal(ReceiptKind.Failure, view.Kind);
         Assert.Equal("ChatBot · 1m ago", view.Header);
         Assert.Equal("⚠ Failed: Could not reach HubSpot API (502 after 3 retries)", view.Title);
@@ -128,9 +135,27 @@ public sealed class ReceiptFormatterTests
     }
 
     [Fact]
+    public void Structured_receipt_matches_the_reference_event()
+    {
+        var run = NewRun("summarize last 24h of #customer-feedback");
+        run.ModelUsed = "anthropic/claude-haiku-4.5";
+        run.Charge(120, ["slack:history", "notion:search"]);
+        run.Succeed("Summarized last 24h of #customer-feedback", "3 themes, 4 follow-ups owned", "out", Start.AddSeconds(23));
+
+        var json = JsonSerializer.Serialize(Formatter.ToRunReceipt(run, "C0123456789"), new JsonSerializerOptions { WriteIndented = true });
+
+        AssertGolden("run_receipt.json", json.Replace(run.Id, "run_xyz").Replace(run.CorrelationId, "mr_xyz") + "\n");
+    }
+
+    [Fact]
     public void Unfinished_runs_have_no_receipt()
     {
         var run = NewRun("x");
         Assert.Throws<InvalidOperationException>(() => Formatter.Format(run, new ReceiptSettings()));
     }
+
+    private static string Render(ReceiptView view) => $"{view.Header}\n{view.Title}\n   {view.DetailsLine}\n";
+
+    private static void AssertGolden(string file, string actual) =>
+        Assert.Equal(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Receipts", "Golden", file)).ReplaceLineEndings("\n"), actual);
 }

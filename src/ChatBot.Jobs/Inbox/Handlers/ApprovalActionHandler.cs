@@ -40,6 +40,8 @@ public sealed class ApprovalActionHandler(
             return new CommandResult(new TextView("This request has expired, so it can no longer be approved or denied."), ViewOf(approval, expired: true));
 
         var run = await db.Runs.SingleAsync(r => r.Id == approval.RunId, ct);
+        // Another click or node decided between our two reads: its decision stands.
+        if (run.Status != RunStatus.AwaitingApproval) return await WinnerAsync(approval.Id, ct);
         Receipt? receipt = null;
         var approve = action.ActionId == ActionIds.Approve;
         if (approve)
@@ -59,17 +61,25 @@ public sealed class ApprovalActionHandler(
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException) // a stale version, or the receipt's unique run id: another click or node decided first
         {
-            // Another click or node decided first; answer with what it decided.
-            await using var fresh = factory.CreateDbContext();
-            var winner = await fresh.Approvals.AsNoTracking().SingleAsync(a => a.Id == approval.Id, ct);
-            return AlreadyClosed(winner);
+            // Drop the losing decision so the inbox's own save (the delivery record) doesn't retry it.
+            db.Entry(approval).State = EntityState.Detached;
+            db.Entry(run).State = EntityState.Detached;
+            if (receipt is not null) db.Entry(receipt).State = EntityState.Detached;
+            return await WinnerAsync(approval.Id, ct);
         }
 
         if (approve) await scheduler.ScheduleContinuationAsync(run, approval, ct);
         else await scheduler.ScheduleReceiptDeliveryAsync(receipt!.Id, ct);
         return new CommandResult(null, ViewOf(approval, expired: false));
+    }
+
+    private async Task<CommandResult> WinnerAsync(string approvalId, CancellationToken ct)
+    {
+        await using var fresh = factory.CreateDbContext();
+        var winner = await fresh.Approvals.AsNoTracking().SingleAsync(a => a.Id == approvalId, ct);
+        return AlreadyClosed(winner);
     }
 
     private static CommandResult AlreadyClosed(Approval approval) => new(

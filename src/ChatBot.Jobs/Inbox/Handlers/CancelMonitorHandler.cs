@@ -22,10 +22,23 @@ public sealed class CancelMonitorHandler(ChatBotDbContext db, WorkScheduler sche
         if (monitor.Status == MonitorStatus.Canceled) return CommandResult.Say("This monitor is already canceled.");
 
         var now = time.GetUtcNow();
-        monitor.Cancel(now);
         var confirmation = new OutboundMessage(address, new TextView($"Monitor canceled by @{invocation.User.DisplayName}. No more updates will be posted here."), now);
         db.OutboundMessages.Add(confirmation);
-        await db.SaveChangesAsync(ct);
+        // A check may save the monitor between our read and our write; the person's cancel must still win.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (monitor.Status == MonitorStatus.Canceled) return CommandResult.Say("This monitor is already canceled.");
+            monitor.Cancel(now);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 5)
+            {
+                await db.Entry(monitor).ReloadAsync(ct);
+            }
+        }
         await scheduler.UnscheduleMonitorAsync(monitor.Id, ct);
         await scheduler.ScheduleMessageDeliveryAsync(confirmation.Id, ct);
         return CommandResult.Nothing;
