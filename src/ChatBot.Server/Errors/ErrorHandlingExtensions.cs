@@ -1,15 +1,25 @@
+using ChatBot.Core.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ChatBot.Server.Errors;
 
 public static class ErrorHandlingExtensions
 {
+    public const string CorrelationHeader = "X-Correlation-Id";
+
     /// <summary>
     /// Unhandled exceptions become a 500 in the one error shape with the correlation id (logged with it);
     /// bad request bodies a 400; unmatched routes a 404 JSON body.
     /// </summary>
     public static WebApplication UseApiErrors(this WebApplication app)
     {
+        // One correlation id per request, in the same mr_ form as run receipts, echoed in a header and every error body.
+        app.Use((context, next) =>
+        {
+            context.TraceIdentifier = Ids.NewCorrelationId();
+            context.Response.Headers[CorrelationHeader] = context.TraceIdentifier;
+            return next(context);
+        });
         app.UseExceptionHandler(handler => handler.Run(async context =>
         {
             var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;

@@ -30,6 +30,9 @@ public sealed class ChatBotAppFactory : WebApplicationFactory<Program>
         _replaceAgent = replaceAgent;
     }
 
+    public const string OpsUsername = "ops";
+    public const string OpsPassword = "test-ops-password";
+
     public RecordingMessenger Messenger { get; } = new();
 
     public ScriptedAgentRunner Agent { get; } = new();
@@ -43,6 +46,8 @@ public sealed class ChatBotAppFactory : WebApplicationFactory<Program>
             ["Jobs:InstanceName"] = instanceName,
             ["Jobs:RunRetryDelay"] = "00:00:00.200",
             ["Jobs:RecoverySweepInterval"] = "00:00:02",
+            ["Ops:Username"] = OpsUsername,
+            ["Ops:Password"] = OpsPassword,
         };
         TestSqlite? sqlite = null;
         if (storage == StorageKind.Postgres)
