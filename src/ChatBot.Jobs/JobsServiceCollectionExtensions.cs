@@ -10,6 +10,7 @@ using ChatBot.Jobs.Monitors;
 using ChatBot.Jobs.Receipts;
 using ChatBot.Jobs.Runs;
 using ChatBot.Jobs.Scheduling;
+using ChatBot.Jobs.Webhooks;
 using ChatBot.Jobs.Workspaces;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,8 @@ public static class JobsServiceCollectionExtensions
         services.TryAddTimeProvider();
         services.AddSingleton(sp => new ReceiptFormatter(sp.GetRequiredService<IOptions<ReceiptOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReceiptWriter>();
+        services.AddSingleton<RunWebhooks>();
+        services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<WorkScheduler>();
         services.AddSingleton<IMessengerResolver, MessengerResolver>();
         services.AddSingleton<UserDirectoryResolver>();
@@ -83,6 +86,7 @@ public static class JobsServiceCollectionExtensions
             q.AddJob<MessageDeliveryJob>(j => j.WithIdentity(JobKeys.MessageDelivery).StoreDurably().RequestRecovery());
             q.AddJob<ApprovalExpiryJob>(j => j.WithIdentity(JobKeys.ApprovalExpiry).StoreDurably().RequestRecovery());
             q.AddJob<MonitorCheckJob>(j => j.WithIdentity(JobKeys.MonitorCheck).StoreDurably());
+            q.AddJob<WebhookDeliveryJob>(j => j.WithIdentity(JobKeys.WebhookDelivery).StoreDurably().RequestRecovery());
             q.AddJob<RunRecoveryJob>(j => j.WithIdentity(JobKeys.RunRecovery).StoreDurably());
             q.AddTrigger(t => t.WithIdentity("run-recovery-sweep", "chatbot").ForJob(JobKeys.RunRecovery)
                 .StartNow()

@@ -1,3 +1,4 @@
+using ChatBot.Core.Webhooks;
 using ChatBot.Core.Approvals;
 using ChatBot.Core.Inbound;
 using ChatBot.Core.Messaging;
@@ -26,6 +27,7 @@ public abstract class ChatBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Receipt> Receipts => Set<Receipt>();
     public DbSet<OutboundMessage> OutboundMessages => Set<OutboundMessage>();
     public DbSet<InboundDelivery> InboundDeliveries => Set<InboundDelivery>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<PlaygroundMessage> PlaygroundMessages => Set<PlaygroundMessage>();
 
     /// <summary>ASP.NET Data Protection keys, shared by every node so one node can read what another protected.</summary>

@@ -1,3 +1,5 @@
+using ChatBot.Core.Webhooks;
+
 namespace ChatBot.Core.Workspaces;
 
 /// <summary>A team using the bot: a Slack workspace, a Teams tenant, the playground, or one an operator created.</summary>
@@ -12,6 +14,7 @@ public sealed class Workspace
         Id = id;
         Name = name;
         CreatedAt = now;
+        WebhookSecret = StandardWebhookSignature.NewSecret();
     }
 
     public string Id { get; private set; } = "";
@@ -21,11 +24,15 @@ public sealed class Workspace
     public List<string> ApproverIds { get; private set; } = [];
     /// <summary>HTTPS URLs (exact, or prefixes ending in '/') that run results may be pushed to.</summary>
     public List<string> WebhookAllowlist { get; private set; } = [];
+    /// <summary>Signs pushed webhooks (Standard Webhooks <c>whsec_…</c>); admins read and rotate it.</summary>
+    public string WebhookSecret { get; private set; } = "";
     /// <summary>Credits a workspace may spend per calendar month (UTC); null means no cap.</summary>
     public int? MonthlySpendCap { get; set; }
     public bool Suspended { get; set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public int Version { get; set; }
+
+    public void RotateWebhookSecret() => WebhookSecret = StandardWebhookSignature.NewSecret();
 
     public bool AllowsWebhook(Uri url) =>
         url.Scheme == Uri.UriSchemeHttps && WebhookAllowlist.Any(allowed =>

@@ -4,6 +4,7 @@ using ChatBot.Core.Receipts;
 using ChatBot.Core.Runs;
 using ChatBot.Core.Views;
 using ChatBot.Jobs.Scheduling;
+using ChatBot.Jobs.Webhooks;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
@@ -14,7 +15,8 @@ namespace ChatBot.Jobs.Receipts;
 /// Delivers a finished run: its answer (replacing the progress message when there is one), then the two-line
 /// receipt. Each step is recorded as it succeeds, so a retry resumes where the last attempt stopped.
 /// </summary>
-public sealed class ReceiptDeliveryJob(ChatBotDbContext db, IMessengerResolver messengers, ReceiptFormatter formatter, TimeProvider time) : IJob
+public sealed class ReceiptDeliveryJob(
+    ChatBotDbContext db, IMessengerResolver messengers, ReceiptFormatter formatter, RunWebhooks webhooks, WorkScheduler scheduler, TimeProvider time) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
@@ -23,6 +25,13 @@ public sealed class ReceiptDeliveryJob(ChatBotDbContext db, IMessengerResolver m
         if (receipt is null || receipt.Status != ReceiptDeliveryStatus.Pending) return;
         var run = await db.Runs.SingleAsync(r => r.Id == receipt.RunId, ct);
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == run.WorkspaceId, ct);
+
+        // The webhook push is queued from here, so it rides on this durable, retried job (once per run).
+        if (await webhooks.QueueAsync(db, run, ct) is { } push)
+        {
+            await db.SaveChangesAsync(ct);
+            await scheduler.ScheduleWebhookDeliveryAsync(push.Id, 0, ct);
+        }
 
         receipt.RecordAttempt();
         if (receipt.Destination is not { } destination)

@@ -16,14 +16,6 @@ public sealed class ReceiptWriter(ReceiptFormatter formatter, TimeProvider time)
         if (!run.IsTerminal) throw new InvalidOperationException($"Run {run.Id} is {run.Status}; receipts are for finished runs.");
         var destination = run.Address ?? workspace.Receipts.DefaultChannel;
         var structured = formatter.ToRunReceipt(run, destination?.ChannelId);
-        return new Receipt(run.Id, run.WorkspaceId, KindOf(run.Status), destination, JsonSerializer.Serialize(structured), time.GetUtcNow());
+        return new Receipt(run.Id, run.WorkspaceId, ReceiptFormatter.KindOf(run), destination, JsonSerializer.Serialize(structured), time.GetUtcNow());
     }
-
-    public static ReceiptKind KindOf(RunStatus status) => status switch
-    {
-        RunStatus.Succeeded => ReceiptKind.Success,
-        RunStatus.Denied or RunStatus.Canceled => ReceiptKind.Denial,
-        RunStatus.Expired => ReceiptKind.Expired,
-        _ => ReceiptKind.Failure,
-    };
 }

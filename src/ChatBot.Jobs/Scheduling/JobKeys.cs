@@ -11,6 +11,7 @@ public static class JobKeys
     public static readonly JobKey ApprovalExpiry = new("approval-expiry", "chatbot");
     public static readonly JobKey MonitorCheck = new("monitor-check", "chatbot");
     public static readonly JobKey RunRecovery = new("run-recovery", "chatbot");
+    public static readonly JobKey WebhookDelivery = new("webhook-delivery", "chatbot");
 
     public const string RunId = "runId";
     public const string ApprovalId = "approvalId";
@@ -18,6 +19,7 @@ public static class JobKeys
     public const string MessageId = "messageId";
     public const string MonitorId = "monitorId";
     public const string WorkspaceId = "workspaceId";
+    public const string WebhookDeliveryId = "webhookDeliveryId";
 
     public static TriggerKey RunTrigger(string runId) => new($"run-{runId}", "runs");
 

@@ -44,6 +44,13 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, IOptions<J
             .WithRetryPolicy(DeliveryRetryPolicy())
             .Build(), ct);
 
+    /// <param name="attempt">Distinguishes an admin's redelivery from the first delivery's trigger.</param>
+    public Task ScheduleWebhookDeliveryAsync(string deliveryId, int attempt, CancellationToken ct) =>
+        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(new TriggerKey($"webhook-{deliveryId}-{attempt}", "deliveries")).ForJob(JobKeys.WebhookDelivery).StartAt(time.GetUtcNow())
+            .UsingJobData(JobKeys.WebhookDeliveryId, deliveryId)
+            .WithRetryPolicy(DeliveryRetryPolicy())
+            .Build(), ct);
+
     public Task ScheduleApprovalExpiryAsync(Approval approval, CancellationToken ct) =>
         ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(new TriggerKey($"approval-{approval.Id}", "approvals")).ForJob(JobKeys.ApprovalExpiry).StartAt(approval.ExpiresAt)
             .UsingJobData(JobKeys.ApprovalId, approval.Id)

@@ -16,6 +16,7 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
         builder.Property(w => w.Receipts).HasJsonConversion();
         builder.Property(w => w.ApproverIds).HasJsonConversion();
         builder.Property(w => w.WebhookAllowlist).HasJsonConversion();
+        builder.Property(w => w.WebhookSecret).HasMaxLength(80);
         builder.Property(w => w.Version).IsConcurrencyToken();
     }
 }

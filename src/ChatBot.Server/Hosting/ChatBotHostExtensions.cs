@@ -3,6 +3,8 @@ using ChatBot.Persistence;
 using ChatBot.Server.Errors;
 using ChatBot.Core.Messaging;
 using ChatBot.Server.Health;
+using ChatBot.Server.Api.Admin;
+using ChatBot.Server.Api.Receipts;
 using ChatBot.Server.Api.Runs;
 using ChatBot.Server.Api.Trigger;
 using ChatBot.Server.Auth;
@@ -30,6 +32,8 @@ public static class ChatBotHostExtensions
         services.AddOptions<OpsOptions>().Bind(configuration.GetSection(OpsOptions.Section));
         services.AddSingleton<OpsAuthFilter>();
         services.AddScoped<WorkspaceTokenAuthenticator>();
+        services.AddScoped<WorkspaceAccess>();
+        services.AddScoped<TokenIssuer>();
         services.AddSingleton<TokenRateLimiter>();
         services.AddSingleton<JobTokens>();
         // Keys in the shared database, so every node accepts every node's job tokens and OAuth states.
@@ -52,6 +56,9 @@ public static class ChatBotHostExtensions
         app.MapPlayground();
         app.MapTrigger();
         app.MapRunStatus();
+        app.MapReceiptAudit();
+        app.MapAdminApi();
+        app.MapWebhookDeliveries();
         app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().MapOpsTokens();
         app.MapOpenApi("/api/openapi/{documentName}.json");
         return app;

@@ -1,6 +1,7 @@
 using ChatBot.Core.Workspaces;
 using ChatBot.Jobs.Workspaces;
 using ChatBot.Persistence;
+using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
 
 namespace ChatBot.Server.Ops;
@@ -18,22 +19,16 @@ public static class OpsTokenEndpoints
     }
 
     private static async Task<IResult> IssueAsync(HttpContext http, string workspace_id, IssueTokenRequest? body,
-        WorkspaceDirectory workspaces, ChatBotDbContext db, TimeProvider time, CancellationToken ct)
+        WorkspaceDirectory workspaces, TokenIssuer issuer, ChatBotDbContext db, CancellationToken ct)
     {
         if (!WorkspaceIds.IsValid(workspace_id))
             return ApiErrors.Result(http, 400, "INVALID_WORKSPACE_ID", "Workspace ids are 1-64 letters, digits, '-', '_' or '.'.");
-        var name = body?.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > 100)
-            return ApiErrors.Result(http, 400, "INVALID_NAME", "Give the token a name of 1-100 characters, e.g. \"ci-pipeline\".");
-        var scopes = body!.Scopes ?? [];
-        var unknown = scopes.Where(s => !TokenScopes.All.Contains(s)).ToList();
-        if (scopes.Count == 0 || unknown.Count > 0)
-            return ApiErrors.Result(http, 400, "INVALID_SCOPES", $"Scopes must be a non-empty subset of: {string.Join(", ", TokenScopes.All)}.");
+        if (body is null) return ApiErrors.Result(http, 400, "MISSING_BODY", "Send {\"name\": \"…\", \"scopes\": [\"trigger\"]}.");
+        if (body.Problem() is var (code, message)) return ApiErrors.Result(http, 400, code, message);
 
         await workspaces.EnsureExistsAsync(workspace_id, ct);
-        var (token, plaintext) = WorkspaceToken.Issue(workspace_id, name, scopes, time.GetUtcNow());
-        db.WorkspaceTokens.Add(token);
+        var issued = issuer.Issue(workspace_id, body.Name!, body.Scopes!);
         await db.SaveChangesAsync(ct);
-        return Results.Json(new IssuedTokenResponse(token.Id, plaintext, token.Name, workspace_id, token.Scopes), statusCode: 201);
+        return Results.Json(issued, statusCode: 201);
     }
 }

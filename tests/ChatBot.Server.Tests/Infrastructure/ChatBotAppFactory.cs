@@ -23,6 +23,9 @@ public sealed class ChatBotAppFactory : WebApplicationFactory<Program>
     private readonly TestSqlite? _sqlite;
     private readonly bool _replaceAgent;
 
+    /// <summary>Extra test-only service changes (e.g. trusting a local HTTPS double's certificate).</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; set; }
+
     private ChatBotAppFactory(Dictionary<string, string?> settings, TestSqlite? sqlite, bool replaceAgent)
     {
         _settings = settings;
@@ -80,6 +83,7 @@ public sealed class ChatBotAppFactory : WebApplicationFactory<Program>
                 services.RemoveAll<IMonitorChecker>();
                 services.AddSingleton<IMonitorChecker>(Checker);
             }
+            ConfigureServices?.Invoke(services);
         });
     }
 

@@ -29,14 +29,11 @@ public static class TriggerEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> TriggerAsync(HttpContext http, string workspace_id, WorkspaceTokenAuthenticator auth, TokenRateLimiter limiter,
+    private static async Task<IResult> TriggerAsync(HttpContext http, string workspace_id, WorkspaceAccess access,
         ChatBotDbContext db, SpendGuard spend, RunEstimator estimator, WorkScheduler scheduler, JobTokens jobTokens, TimeProvider time, CancellationToken ct)
     {
-        var caller = await auth.AuthenticateAsync(WorkspaceTokenAuthenticator.BearerOf(http.Request), ct);
-        if (caller is null) return ApiErrors.Result(http, 401, "INVALID_TOKEN", "Send a valid workspace token as 'Authorization: Bearer <token>'.");
-        if (caller.WorkspaceId != workspace_id) return ApiErrors.Result(http, 403, "WRONG_WORKSPACE", "This token belongs to another workspace.");
-        if (!caller.Token.HasScope(TokenScopes.Trigger)) return ApiErrors.Result(http, 403, "MISSING_SCOPE", "This token lacks the 'trigger' scope.");
-        if (limiter.TryAcquire(caller.Token.Id) is { } retryAfter) return ApiErrors.TooManyRequests(http, retryAfter);
+        var (_, denied) = await access.AuthorizeAsync(http, workspace_id, TokenScopes.Trigger, ct);
+        if (denied is not null) return denied;
 
         var (request, problem) = await ReadAsync(http, ct);
         if (problem is not null) return problem;

@@ -222,6 +222,26 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    WorkspaceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    PayloadJson = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_deliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "workspace_tokens",
                 columns: table => new
                 {
@@ -247,6 +267,7 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     Receipts = table.Column<string>(type: "text", nullable: false),
                     ApproverIds = table.Column<string>(type: "text", nullable: false),
                     WebhookAllowlist = table.Column<string>(type: "text", nullable: false),
+                    WebhookSecret = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
                     MonthlySpendCap = table.Column<int>(type: "integer", nullable: true),
                     Suspended = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
@@ -340,6 +361,17 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 columns: new[] { "WorkspaceId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_RunId",
+                table: "webhook_deliveries",
+                column: "RunId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_WorkspaceId_CreatedAt",
+                table: "webhook_deliveries",
+                columns: new[] { "WorkspaceId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_workspace_tokens_WorkspaceId",
                 table: "workspace_tokens",
                 column: "WorkspaceId");
@@ -374,6 +406,9 @@ namespace ChatBot.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "runs");
+
+            migrationBuilder.DropTable(
+                name: "webhook_deliveries");
 
             migrationBuilder.DropTable(
                 name: "workspace_tokens");

@@ -221,6 +221,26 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "webhook_deliveries",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    WorkspaceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_webhook_deliveries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "workspace_tokens",
                 columns: table => new
                 {
@@ -246,6 +266,7 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     Receipts = table.Column<string>(type: "TEXT", nullable: false),
                     ApproverIds = table.Column<string>(type: "TEXT", nullable: false),
                     WebhookAllowlist = table.Column<string>(type: "TEXT", nullable: false),
+                    WebhookSecret = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
                     MonthlySpendCap = table.Column<int>(type: "INTEGER", nullable: true),
                     Suspended = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -339,6 +360,17 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 columns: new[] { "WorkspaceId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_RunId",
+                table: "webhook_deliveries",
+                column: "RunId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_WorkspaceId_CreatedAt",
+                table: "webhook_deliveries",
+                columns: new[] { "WorkspaceId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_workspace_tokens_WorkspaceId",
                 table: "workspace_tokens",
                 column: "WorkspaceId");
@@ -373,6 +405,9 @@ namespace ChatBot.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "runs");
+
+            migrationBuilder.DropTable(
+                name: "webhook_deliveries");
 
             migrationBuilder.DropTable(
                 name: "workspace_tokens");

@@ -1,0 +1,114 @@
+using ChatBot.Core.Workspaces;
+using ChatBot.Persistence;
+using ChatBot.Server.Auth;
+using ChatBot.Server.Errors;
+using ChatBot.Server.Ops;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Server.Api.Admin;
+
+/// <summary>
+/// The workspace admin API (an <c>admin</c>-scoped workspace token): tokens (issue, list, rotate, revoke),
+/// receipt settings, approvers, spend cap, webhook allowlist and signing secret.
+/// </summary>
+public static class AdminEndpoints
+{
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup("/api/workspace/{workspace_id}/admin").WithTags("Admin");
+        admin.MapGet("/tokens", ListTokensAsync);
+        admin.MapPost("/tokens", IssueTokenAsync);
+        admin.MapPost("/tokens/{token_id}/rotate", RotateTokenAsync);
+        admin.MapDelete("/tokens/{token_id}", RevokeTokenAsync);
+        admin.MapGet("/settings", GetSettingsAsync);
+        admin.MapPatch("/settings", PatchSettingsAsync);
+        admin.MapGet("/webhook-secret", GetWebhookSecretAsync);
+        admin.MapPost("/webhook-secret/rotate", RotateWebhookSecretAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> ListTokensAsync(HttpContext http, string workspace_id, WorkspaceAccess access, ChatBotDbContext db, CancellationToken ct)
+    {
+        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
+        var tokens = await db.WorkspaceTokens.AsNoTracking().Where(t => t.WorkspaceId == workspace_id).ToListAsync(ct);
+        return Results.Json(new { data = tokens.OrderBy(t => t.CreatedAt).Select(TokenSummary.Of) });
+    }
+
+    private static async Task<IResult> IssueTokenAsync(HttpContext http, string workspace_id, IssueTokenRequest? body, WorkspaceAccess access,
+        TokenIssuer issuer, ChatBotDbContext db, CancellationToken ct)
+    {
+        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
+        if (body is null) return ApiErrors.Result(http, 400, "MISSING_BODY", "Send {\"name\": \"…\", \"scopes\": [\"trigger\"]}.");
+        if (body.Problem() is var (code, message)) return ApiErrors.Result(http, 400, code, message);
+        var issued = issuer.Issue(workspace_id, body.Name!, body.Scopes!);
+        await db.SaveChangesAsync(ct);
+        return Results.Json(issued, statusCode: 201);
+    }
+
+    /// <summary>A new secret with the same name and scopes; the old token stops working in the same commit.</summary>
+    private static async Task<IResult> RotateTokenAsync(HttpContext http, string workspace_id, string token_id, WorkspaceAccess access,
+        TokenIssuer issuer, ChatBotDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
+        var token = await db.WorkspaceTokens.SingleOrDefaultAsync(t => t.Id == token_id && t.WorkspaceId == workspace_id, ct);
+        if (token is null || !token.IsActive) return ApiErrors.Result(http, 404, "TOKEN_NOT_FOUND", $"No active token {token_id} in this workspace.");
+        token.Revoke(time.GetUtcNow());
+        var issued = issuer.Issue(workspace_id, token.Name, token.Scopes);
+        await db.SaveChangesAsync(ct);
+        return Results.Json(issued, statusCode: 201);
+    }
+
+    private static async Task<IResult> RevokeTokenAsync(HttpContext http, string workspace_id, string token_id, WorkspaceAccess access,
+        ChatBotDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
+        var token = await db.WorkspaceTokens.SingleOrDefaultAsync(t => t.Id == token_id && t.WorkspaceId == workspace_id, ct);
+        if (token is null) return ApiErrors.Result(http, 404, "TOKEN_NOT_FOUND", $"No token {token_id} in this workspace.");
+        token.Revoke(time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> GetSettingsAsync(HttpContext http, string workspace_id, WorkspaceAccess access, ChatBotDbContext db, CancellationToken ct)
+    {
+        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
+        var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == workspace_id, ct);
+        return Results.Json(WorkspaceSettingsDto.Of(workspace));
+    }
+
+    private static async Task<IResult> PatchSettingsAsync(HttpContext http, string workspace_id, WorkspaceSettingsDto? patch, WorkspaceAccess access,
+        ChatBotDbContext db, CancellationToken ct)
+    {
+        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
+        if (patch is null) return ApiErrors.Result(http, 400, "MISSING_BODY", "Send a JSON object with the settings to change.");
+        if (WorkspaceSettingsUpdate.Problem(patch) is var (code, message)) return ApiErrors.Result(http, 400, code, message);
+        var workspace = await db.Workspaces.SingleAsync(w => w.Id == workspace_id, ct);
+        WorkspaceSettingsUpdate.Apply(workspace, patch);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiErrors.Result(http, 409, "CONFLICT", "The settings changed while you were saving; read them again and retry.");
+        }
+        return Results.Json(WorkspaceSettingsDto.Of(workspace));
+    }
+
+    private static async Task<IResult> GetWebhookSecretAsync(HttpContext http, string workspace_id, WorkspaceAccess access, ChatBotDbContext db, CancellationToken ct)
+    {
+        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
+        var secret = await db.Workspaces.Where(w => w.Id == workspace_id).Select(w => w.WebhookSecret).SingleAsync(ct);
+        return Results.Json(new { secret });
+    }
+
+    private static async Task<IResult> RotateWebhookSecretAsync(HttpContext http, string workspace_id, WorkspaceAccess access, ChatBotDbContext db, CancellationToken ct)
+    {
+        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
+        var workspace = await db.Workspaces.SingleAsync(w => w.Id == workspace_id, ct);
+        workspace.RotateWebhookSecret();
+        workspace.Version++;
+        await db.SaveChangesAsync(ct);
+        return Results.Json(new { secret = workspace.WebhookSecret });
+    }
+}

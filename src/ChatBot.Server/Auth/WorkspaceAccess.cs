@@ -1,0 +1,19 @@
+using ChatBot.Server.Errors;
+
+namespace ChatBot.Server.Auth;
+
+/// <summary>The gate of every workspace-token API: a valid token, of this workspace, with the scope, within its rate.</summary>
+public sealed class WorkspaceAccess(WorkspaceTokenAuthenticator auth, TokenRateLimiter limiter)
+{
+    /// <returns>The caller, or the error response to send instead.</returns>
+    public async Task<(WorkspaceCaller? Caller, IResult? Problem)> AuthorizeAsync(HttpContext http, string workspaceId, string? scope, CancellationToken ct)
+    {
+        var caller = await auth.AuthenticateAsync(WorkspaceTokenAuthenticator.BearerOf(http.Request), ct);
+        if (caller is null) return (null, ApiErrors.Result(http, 401, "INVALID_TOKEN", "Send a valid workspace token as 'Authorization: Bearer <token>'."));
+        if (caller.WorkspaceId != workspaceId) return (null, ApiErrors.Result(http, 403, "WRONG_WORKSPACE", "This token belongs to another workspace."));
+        if (scope is not null && !caller.Token.HasScope(scope))
+            return (null, ApiErrors.Result(http, 403, "MISSING_SCOPE", $"This token lacks the '{scope}' scope."));
+        if (limiter.TryAcquire(caller.Token.Id) is { } retryAfter) return (null, ApiErrors.TooManyRequests(http, retryAfter));
+        return (caller, null);
+    }
+}
