@@ -63,10 +63,16 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, IOptions<J
     public async Task ScheduleMonitorAsync(Monitor monitor, bool runNow, CancellationToken ct)
     {
         var scheduler = await schedulerFactory.GetScheduler(ct);
-        var now = time.GetUtcNow();
-        var key = JobKeys.MonitorTrigger(monitor.Id);
-        var trigger = TriggerBuilder.Create(time)
-            .WithIdentity(key)
+        var trigger = MonitorTrigger(monitor, time.GetUtcNow());
+        // Replacing is one store operation, so a cadence change never leaves the monitor without a trigger.
+        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, ct);
+        if (runNow) await RunMonitorNowAsync(monitor.Id, ct);
+    }
+
+    /// <summary>The standing trigger: first fire on the monitor's jittered grid, then every period; a misfire fires once.</summary>
+    internal ITrigger MonitorTrigger(Monitor monitor, DateTimeOffset now) =>
+        TriggerBuilder.Create(time)
+            .WithIdentity(JobKeys.MonitorTrigger(monitor.Id))
             .ForJob(JobKeys.MonitorCheck)
             .UsingJobData(JobKeys.MonitorId, monitor.Id)
             .StartAt(CadenceRules.NextFireAfter(monitor.Id, monitor.Cadence, now))
@@ -75,10 +81,6 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, IOptions<J
                 .InTimeZone(TimeZoneInfo.Utc)
                 .WithMisfireInstruction(CalendarIntervalTriggerMisfireInstruction.FireAndProceed))
             .Build();
-        // Replacing is one store operation, so a cadence change never leaves the monitor without a trigger.
-        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, ct);
-        if (runNow) await RunMonitorNowAsync(monitor.Id, ct);
-    }
 
     public async Task RunMonitorNowAsync(string monitorId, CancellationToken ct)
     {
