@@ -60,7 +60,7 @@ public static class ChatBotHostExtensions
         app.MapAdminApi();
         app.MapWebhookDeliveries();
         app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().MapOpsTokens();
-        app.MapOpenApi("/api/openapi/{documentName}.json");
+        app.MapOpenApi();
         return app;
     }
 }
