@@ -9,7 +9,7 @@ namespace ChatBot.Testing.Fakes;
 /// </summary>
 public sealed class ScriptedAgentRunner : IAgentRunner
 {
-    private readonly ConcurrentQueue<Func<AgentRequest, Task<AgentOutcome>>> _script = new();
+    private readonly ConcurrentQueue<Func<AgentRequest, IAgentProgress, Task<AgentOutcome>>> _script = new();
 
     public ConcurrentQueue<AgentRequest> Requests { get; } = new();
 
@@ -19,7 +19,10 @@ public sealed class ScriptedAgentRunner : IAgentRunner
 
     public ScriptedAgentRunner Then(AgentOutcome outcome) => Then(_ => Task.FromResult(outcome));
 
-    public ScriptedAgentRunner Then(Func<AgentRequest, Task<AgentOutcome>> step)
+    public ScriptedAgentRunner Then(Func<AgentRequest, Task<AgentOutcome>> step) => Then((request, _) => step(request));
+
+    /// <summary>A step that also reports progress, as the real loop does between model calls and tools.</summary>
+    public ScriptedAgentRunner Then(Func<AgentRequest, IAgentProgress, Task<AgentOutcome>> step)
     {
         _script.Enqueue(step);
         return this;
@@ -28,7 +31,6 @@ public sealed class ScriptedAgentRunner : IAgentRunner
     public async Task<AgentOutcome> RunAsync(AgentRequest request, IAgentProgress progress, CancellationToken ct)
     {
         Requests.Enqueue(request);
-        var step = _script.TryDequeue(out var next) ? next : Fallback;
-        return await step(request);
+        return _script.TryDequeue(out var next) ? await next(request, progress) : await Fallback(request);
     }
 }
