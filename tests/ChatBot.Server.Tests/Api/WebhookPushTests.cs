@@ -33,7 +33,8 @@ public sealed class WebhookPushTests
         var patched = await admin.PatchAsJsonAsync($"/api/workspace/{Workspace}/admin/settings",
             new { webhook_allowlist = new[] { new Uri(receiver.BaseUrl, "/hooks/").AbsoluteUri } });
         Assert.Equal(HttpStatusCode.OK, patched.StatusCode);
-        var secret = (await (await admin.GetAsync($"/api/workspace/{Workspace}/admin/webhook-secret")).JsonAsync()).GetProperty("secret").GetString()!;
+        var secret = (await (await admin.PostAsync($"/api/workspace/{Workspace}/admin/webhook-secret/rotate", null)).JsonAsync()).GetProperty("secret").GetString()!;
+        Assert.StartsWith("whsec_", secret);
 
         var triggered = await admin.PostAsJsonAsync($"/api/workspace/{Workspace}/trigger", new
         {

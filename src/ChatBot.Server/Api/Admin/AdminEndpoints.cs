@@ -9,7 +9,7 @@ namespace ChatBot.Server.Api.Admin;
 
 /// <summary>
 /// The workspace admin API (an <c>admin</c>-scoped workspace token): tokens (issue, list, rotate, revoke),
-/// receipt settings, approvers, spend cap, webhook allowlist and signing secret.
+/// receipt settings, approvers, spend cap, webhook allowlist and the webhook signing secret (rotated, shown once).
 /// </summary>
 public static class AdminEndpoints
 {
@@ -22,7 +22,6 @@ public static class AdminEndpoints
         admin.MapDelete("/tokens/{token_id}", RevokeTokenAsync);
         admin.MapGet("/settings", GetSettingsAsync);
         admin.MapPatch("/settings", PatchSettingsAsync);
-        admin.MapGet("/webhook-secret", GetWebhookSecretAsync);
         admin.MapPost("/webhook-secret/rotate", RotateWebhookSecretAsync);
         return endpoints;
     }
@@ -95,13 +94,10 @@ public static class AdminEndpoints
         return Results.Json(WorkspaceSettingsDto.Of(workspace));
     }
 
-    private static async Task<IResult> GetWebhookSecretAsync(HttpContext http, string workspace_id, WorkspaceAccess access, ChatBotDbContext db, CancellationToken ct)
-    {
-        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
-        var secret = await db.Workspaces.Where(w => w.Id == workspace_id).Select(w => w.WebhookSecret).SingleAsync(ct);
-        return Results.Json(new { secret });
-    }
-
+    /// <summary>
+    /// A new Standard Webhooks signing secret, shown once like a token's (secrets are never readable later);
+    /// pushes sign with it from now on.
+    /// </summary>
     private static async Task<IResult> RotateWebhookSecretAsync(HttpContext http, string workspace_id, WorkspaceAccess access, ChatBotDbContext db, CancellationToken ct)
     {
         if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
