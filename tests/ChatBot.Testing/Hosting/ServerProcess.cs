@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace ChatBot.Testing.Hosting;
+
+/// <summary>
+/// The real server as its own OS process (the build output next to the test assembly), for what only a
+/// process shows: a start with no configuration, and a node killed mid-run with nothing graceful about it.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServerProcess(Process process, Uri baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <param name="settings">Environment variables in the double-underscore form; Urls is chosen here.</param>
+    /// <param name="environment">Development is what the README's run command uses (it validates the container at start).</param>
+    public static async Task<ServerProcess> StartAsync(IDictionary<string, string> settings, string workingDirectory,
+        string environment = "Production", TimeSpan? startTimeout = null)
+    {
+        var port = FreePort();
+        var baseUrl = new Uri($"http://127.0.0.1:{port}");
+        var info = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "ChatBot.Server.dll"))
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["Urls"] = baseUrl.ToString().TrimEnd('/');
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        info.Environment["DOTNET_ENVIRONMENT"] = environment;
+        foreach (var (key, value) in settings) info.Environment[key] = value;
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server process.");
+        var server = new ServerProcess(process, baseUrl);
+        process.OutputDataReceived += (_, e) => server.Append(e.Data);
+        process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await server.WaitHealthyAsync(startTimeout ?? TimeSpan.FromSeconds(60));
+        return server;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no graceful job completion, as when a machine dies.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    private async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(2) };
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK) return;
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The server did not become healthy within {timeout}:\n{Output}");
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
