@@ -41,8 +41,8 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<RunWebhooks>();
         services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<WorkScheduler>();
-        services.AddSingleton<IMessengerResolver, MessengerResolver>();
-        services.AddSingleton<UserDirectoryResolver>();
+        services.AddScoped<IMessengerResolver, MessengerResolver>();
+        services.AddScoped<UserDirectoryResolver>();
         services.AddSingleton<WorkspaceDirectory>();
         services.AddSingleton<SpendGuard>();
         services.AddSingleton<RunEstimator>();
