@@ -7,13 +7,20 @@ public static class MonitorClassifier
 
     public static MonitorKind Classify(string query)
     {
+        if (UrlOf(query) is not { } uri) return MonitorKind.Topic;
+        var path = uri.PathAndQuery.ToLowerInvariant();
+        return FeedHints.Any(path.Contains) ? MonitorKind.Feed : MonitorKind.Page;
+    }
+
+    /// <summary>The http(s) URL a query consists of, or null for a topic.</summary>
+    public static Uri? UrlOf(string query)
+    {
         var trimmed = query.Trim().Trim('<', '>');
         // Slack wraps links as <url|label>.
         var bar = trimmed.IndexOf('|');
         if (bar > 0) trimmed = trimmed[..bar];
-        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            return MonitorKind.Topic;
-        var path = uri.PathAndQuery.ToLowerInvariant();
-        return FeedHints.Any(path.Contains) ? MonitorKind.Feed : MonitorKind.Page;
+        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? uri
+            : null;
     }
 }

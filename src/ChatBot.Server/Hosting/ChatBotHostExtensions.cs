@@ -1,3 +1,4 @@
+using ChatBot.Agent;
 using ChatBot.Jobs;
 using ChatBot.Persistence;
 using ChatBot.Server.Errors;
@@ -27,6 +28,7 @@ public static class ChatBotHostExtensions
         services.AddChatBotPersistence(configuration);
         // Before the job engine: hosted services start in registration order.
         services.AddHostedService<DatabaseMigrationService>();
+        services.AddChatBotAgent(configuration);
         services.AddChatBotJobs(configuration);
 
         services.AddOptions<OpsOptions>().Bind(configuration.GetSection(OpsOptions.Section));
