@@ -26,11 +26,13 @@ public sealed class GuardedConnector(IOptions<EgressOptions> options)
         var addresses = IPAddress.TryParse(host.Trim('[', ']'), out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(host, ct);
-        var allowed = options.Value.AllowPrivateNetworks ? addresses : addresses.Where(AddressPolicy.IsPublic).ToArray();
+        var settings = options.Value;
+        var privateAllowed = settings.AllowPrivateNetworks || settings.AllowedPrivateHosts.Contains(host, StringComparer.OrdinalIgnoreCase);
+        var allowed = privateAllowed ? addresses : addresses.Where(AddressPolicy.IsPublic).ToArray();
         if (allowed.Length == 0)
             throw new EgressDeniedException(addresses.Length == 0
                 ? $"{host} does not resolve"
-                : $"{host} resolves to a private or reserved address; set Egress__AllowPrivateNetworks=true to allow it");
+                : $"{host} resolves to a private or reserved address; set Egress__AllowPrivateNetworks=true or list the host in Egress__AllowedPrivateHosts to allow it");
 
         Exception? last = null;
         foreach (var address in allowed)

@@ -29,9 +29,9 @@ public sealed class HttpTools(SafeFetcher fetcher) : IToolSource
     private async Task<string> SendAsync(
         [Description("POST, PUT, PATCH or DELETE")] string method,
         [Description("The http or https URL")] string url,
-        [Description("The request body, if any")] string? body,
-        [Description("The body's content type; application/json when omitted")] string? contentType,
-        CancellationToken ct) =>
+        [Description("The request body, if any")] string? body = null,
+        [Description("The body's content type; application/json when omitted")] string? contentType = null,
+        CancellationToken ct = default) =>
         await SendCoreAsync(new HttpMethod(method.ToUpperInvariant()), url, body, contentType, ct);
 
     private async Task<string> SendCoreAsync(HttpMethod method, string url, string? body, string? contentType, CancellationToken ct)
