@@ -15,7 +15,7 @@ public static partial class MaterialText
         masked = WrittenDate().Replace(masked, "‹date›");
         masked = Time().Replace(masked, "‹time›");
         masked = RelativeTime().Replace(masked, "‹ago›");
-        masked = Number().Replace(masked, "‹n›");
+        masked = Counter().Replace(masked, "‹n› $1");
         return string.Join(' ', masked.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
     }
 
@@ -31,6 +31,7 @@ public static partial class MaterialText
     [GeneratedRegex(@"\b(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b|\b(?:just now|yesterday|today)\b", RegexOptions.IgnoreCase)]
     private static partial Regex RelativeTime();
 
-    [GeneratedRegex(@"\d[\d,.]*")]
-    private static partial Regex Number();
+    // Only numbers that count something ticking by itself; a price or a version number changing is news.
+    [GeneratedRegex(@"\d[\d,.]*[km]?\s*(views?|comments?|likes?|shares?|followers?|stars?|forks?|downloads?|visitors?|reads?|replies|reply|votes?|points?|reactions?|watching|online)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex Counter();
 }
