@@ -39,6 +39,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton(sp => new ReceiptFormatter(sp.GetRequiredService<IOptions<ReceiptOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReceiptWriter>();
         services.AddSingleton<RunWebhooks>();
+        services.AddSingleton<Monitors.MonitorWebhooks>();
         services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<WorkScheduler>();
         services.AddScoped<IMessengerResolver, MessengerResolver>();

@@ -1,3 +1,4 @@
+using ChatBot.Core.Webhooks;
 using ChatBot.Core.Common;
 using ChatBot.Core.Messaging;
 using ChatBot.Core.Monitors;
@@ -22,6 +23,7 @@ public sealed class MonitorCheckJob(
     WorkScheduler scheduler,
     IOptions<JobsOptions> options,
     TimeProvider time,
+    MonitorWebhooks webhooks,
     ILogger<MonitorCheckJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
@@ -39,6 +41,7 @@ public sealed class MonitorCheckJob(
         }
 
         var outbox = new List<OutboundMessage>();
+        var pushes = new List<WebhookDelivery?>();
         try
         {
             var result = await checker.CheckAsync(
@@ -49,10 +52,12 @@ public sealed class MonitorCheckJob(
             if (result.Detections.Count == 0)
             {
                 db.MonitorEvents.Add(MonitorEvent.Completed(monitor.Id, now));
+                pushes.Add(webhooks.Completed(monitor, now));
             }
             else
             {
                 var groupId = Ids.NewEventGroupId();
+                pushes.Add(webhooks.Detected(monitor, groupId));
                 foreach (var detection in result.Detections)
                 {
                     db.MonitorEvents.Add(MonitorEvent.Detected(monitor.Id, groupId, detection.Summary, detection.EventDate,
@@ -68,6 +73,7 @@ public sealed class MonitorCheckJob(
             var now = time.GetUtcNow();
             var failures = monitor.RecordFailure(now);
             db.MonitorEvents.Add(MonitorEvent.Failed(monitor.Id, ex.Message, now));
+            pushes.Add(webhooks.Failed(monitor, ex.Message, now));
             if (failures == options.Value.MonitorFailureThreshold && monitor.Address is { } thread)
             {
                 var notice = new TextView(
@@ -78,6 +84,8 @@ public sealed class MonitorCheckJob(
         }
 
         db.OutboundMessages.AddRange(outbox);
+        var deliveries = pushes.OfType<WebhookDelivery>().ToList();
+        db.WebhookDeliveries.AddRange(deliveries);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -87,5 +95,6 @@ public sealed class MonitorCheckJob(
             return; // paused, canceled or checked concurrently: that change stands, this check's findings are dropped.
         }
         foreach (var message in outbox) await scheduler.ScheduleMessageDeliveryAsync(message.Id, ct);
+        foreach (var delivery in deliveries) await scheduler.ScheduleWebhookDeliveryAsync(delivery.Id, 0, ct);
     }
 }

@@ -14,6 +14,7 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         builder.Property(d => d.Id).HasMaxLength(40);
         builder.Property(d => d.WorkspaceId).HasMaxLength(64);
         builder.Property(d => d.RunId).HasMaxLength(40);
+        builder.Property(d => d.MonitorId).HasMaxLength(40);
         builder.Property(d => d.Url).HasMaxLength(2048);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.Attempts).HasJsonConversion();
@@ -21,5 +22,6 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         // One push per run: a retried receipt delivery never queues a second webhook.
         builder.HasIndex(d => d.RunId).IsUnique();
         builder.HasIndex(d => new { d.WorkspaceId, d.CreatedAt });
+        builder.HasIndex(d => d.MonitorId);
     }
 }

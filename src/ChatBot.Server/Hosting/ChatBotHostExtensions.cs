@@ -5,6 +5,7 @@ using ChatBot.Server.Errors;
 using ChatBot.Core.Messaging;
 using ChatBot.Server.Health;
 using ChatBot.Server.Api.Admin;
+using ChatBot.Server.Api.Monitors;
 using ChatBot.Server.Api.Receipts;
 using ChatBot.Server.Api.Runs;
 using ChatBot.Server.Api.Trigger;
@@ -35,6 +36,7 @@ public static class ChatBotHostExtensions
         services.AddSingleton<OpsAuthFilter>();
         services.AddScoped<WorkspaceTokenAuthenticator>();
         services.AddScoped<WorkspaceAccess>();
+        services.AddScoped<MonitorApiCaller>();
         services.AddScoped<TokenIssuer>();
         services.AddSingleton<TokenRateLimiter>();
         services.AddSingleton<JobTokens>();
@@ -61,6 +63,7 @@ public static class ChatBotHostExtensions
         app.MapReceiptAudit();
         app.MapAdminApi();
         app.MapWebhookDeliveries();
+        app.MapMonitorApi();
         app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().MapOpsTokens();
         app.MapOpenApi();
         return app;

@@ -226,7 +226,8 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     WorkspaceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RunId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    MonitorId = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
                     PayloadJson = table.Column<string>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
@@ -358,6 +359,11 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 name: "IX_runs_WorkspaceId_Status",
                 table: "runs",
                 columns: new[] { "WorkspaceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_MonitorId",
+                table: "webhook_deliveries",
+                column: "MonitorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_webhook_deliveries_RunId",

@@ -227,7 +227,8 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     WorkspaceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    RunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RunId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    MonitorId = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     Url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
                     PayloadJson = table.Column<string>(type: "text", nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
@@ -359,6 +360,11 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 name: "IX_runs_WorkspaceId_Status",
                 table: "runs",
                 columns: new[] { "WorkspaceId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_webhook_deliveries_MonitorId",
+                table: "webhook_deliveries",
+                column: "MonitorId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_webhook_deliveries_RunId",

@@ -1,0 +1,222 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ChatBot.Core.Common;
+using ChatBot.Core.Monitors;
+using ChatBot.Jobs.Monitors;
+using ChatBot.Jobs.Scheduling;
+using ChatBot.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Server.Api.Monitors;
+
+/// <summary>
+/// The Monitor API (v1alpha): create, list, retrieve, update and delete monitors, read their events and event
+/// groups, and simulate webhook notifications. Monitors made here are the same monitors chat commands make.
+/// </summary>
+public static partial class MonitorApiEndpoints
+{
+    private const int MaxEventGroups = 300;
+    private const string TestGroupPrefix = "mevtgrp_test_";
+
+    public static IEndpointRouteBuilder MapMonitorApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/v1alpha/monitors").WithTags("Monitors");
+        group.MapPost("", CreateAsync).WithName("create_monitor");
+        group.MapGet("", ListAsync).WithName("list_monitors");
+        group.MapGet("/{monitor_id}", GetAsync).WithName("get_monitor");
+        group.MapPatch("/{monitor_id}", UpdateAsync).WithName("update_monitor");
+        group.MapDelete("/{monitor_id}", DeleteAsync).WithName("delete_monitor");
+        group.MapGet("/{monitor_id}/events", ListEventsAsync).WithName("list_monitor_events");
+        group.MapGet("/{monitor_id}/event_groups/{event_group_id}", GetEventGroupAsync).WithName("get_event_group");
+        group.MapPost("/{monitor_id}/simulate_event", SimulateAsync).WithName("simulate_event");
+        return endpoints;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, MonitorApiCaller gate, ChatBotDbContext db, IMonitorChecker checker,
+        WorkScheduler scheduler, TimeProvider time, CancellationToken ct)
+    {
+        var (caller, problem) = await gate.AuthorizeAsync(http, ct);
+        if (problem is not null) return problem;
+        var workspaceId = caller!;
+        var (body, error) = await MonitorRequestReader.ReadObjectAsync(http.Request, ct);
+        if (body is null) return MonitorApiErrors.Validation(http, [("body", error!)]);
+
+        var reader = new MonitorRequestReader();
+        var query = reader.Query(body);
+        var cadence = reader.Cadence(body, required: true);
+        var webhook = reader.Webhook(body);
+        var metadata = reader.Metadata(body);
+        var schema = reader.OutputSchema(body);
+        var channel = reader.Channel(body, workspaceId);
+        if (query is { Length: > 0 } && checker.ExplainUnsupported(query, MonitorClassifier.Classify(query)) is { } why) reader.Problem("query", why);
+        if (reader.Problems.Count > 0) return MonitorApiErrors.Validation(http, reader.Problems);
+
+        var monitor = new Monitor(workspaceId, query!, cadence!.Value, MonitorClassifier.Classify(query!), channel, null, time.GetUtcNow())
+        {
+            Webhook = webhook,
+            Metadata = metadata,
+            OutputSchema = schema,
+        };
+        db.Monitors.Add(monitor);
+        await db.SaveChangesAsync(ct);
+        await scheduler.ScheduleMonitorAsync(monitor, runNow: true, ct);
+        return Results.Json(MonitorJson.Monitor(monitor), statusCode: 201);
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, MonitorApiCaller gate, ChatBotDbContext db, CancellationToken ct)
+    {
+        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
+        if (problem is not null) return problem;
+        var monitors = await db.Monitors.AsNoTracking().Where(m => m.WorkspaceId == workspaceId && m.DeletedAt == null).ToListAsync(ct);
+        var newestFirst = monitors.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);
+        return Results.Json(new JsonObject { ["monitors"] = new JsonArray(newestFirst.Select(m => (JsonNode)MonitorJson.Monitor(m)).ToArray()) });
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, string monitor_id, MonitorApiCaller gate, ChatBotDbContext db, CancellationToken ct)
+    {
+        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
+        if (problem is not null) return problem;
+        var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
+        return monitor is null ? MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound) : Results.Json(MonitorJson.Monitor(monitor));
+    }
+
+    private static async Task<IResult> UpdateAsync(HttpContext http, string monitor_id, MonitorApiCaller gate, ChatBotDbContext db,
+        WorkScheduler scheduler, TimeProvider time, CancellationToken ct)
+    {
+        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
+        if (problem is not null) return problem;
+        var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
+        if (monitor is null) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound);
+        var (body, error) = await MonitorRequestReader.ReadObjectAsync(http.Request, ct);
+        if (body is null) return MonitorApiErrors.Validation(http, [("body", error!)]);
+
+        var reader = new MonitorRequestReader();
+        var cadence = reader.Cadence(body, required: false);
+        var webhook = reader.Webhook(body);
+        var metadata = reader.Metadata(body);
+        if (body.ContainsKey("query")) reader.Problem("query", "cannot be changed; create a new monitor instead");
+        if (cadence is not null && monitor.Status == MonitorStatus.Canceled) reader.Problem("cadence", "a canceled monitor cannot change cadence");
+        if (reader.Problems.Count > 0) return MonitorApiErrors.Validation(http, reader.Problems);
+
+        var now = time.GetUtcNow();
+        var cadenceChanged = cadence is { } c && c != monitor.Cadence;
+        if (cadence is { } newCadence) monitor.ChangeCadence(newCadence, now);
+        if (body.ContainsKey("webhook")) monitor.Webhook = webhook;
+        if (body.ContainsKey("metadata")) monitor.Metadata = metadata;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return MonitorApiErrors.Result(http, 409, "Conflict: the monitor changed while this update was applied; retry it");
+        }
+        if (cadenceChanged && monitor.Status == MonitorStatus.Active) await scheduler.ScheduleMonitorAsync(monitor, runNow: false, ct);
+        return Results.Json(MonitorJson.Monitor(monitor));
+    }
+
+    private static async Task<IResult> DeleteAsync(HttpContext http, string monitor_id, MonitorApiCaller gate, ChatBotDbContext db,
+        WorkScheduler scheduler, TimeProvider time, CancellationToken ct)
+    {
+        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
+        if (problem is not null) return problem;
+        var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
+        if (monitor is null) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound);
+        monitor.Delete(time.GetUtcNow());
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return MonitorApiErrors.Result(http, 409, "Conflict: the monitor changed while it was being deleted; retry");
+        }
+        await scheduler.UnscheduleMonitorAsync(monitor.Id, ct);
+        return Results.Json(MonitorJson.Monitor(monitor));
+    }
+
+    private static async Task<IResult> ListEventsAsync(HttpContext http, string monitor_id, string? lookback_period, MonitorApiCaller gate,
+        ChatBotDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
+        if (problem is not null) return problem;
+        var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
+        if (monitor is null) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound);
+        var lookback = lookback_period ?? "10d";
+        if (!LookbackPattern().IsMatch(lookback) || LookbackDays(lookback) is not { } days || days < 1)
+            return MonitorApiErrors.Validation(http, [("lookback_period", "must match ^\\d+[dw]$ and be at least 1 day, e.g. 10d or 2w")]);
+
+        var since = time.GetUtcNow().AddDays(-days);
+        var events = await db.MonitorEvents.AsNoTracking().Where(e => e.MonitorId == monitor.Id && e.CreatedAt >= since).ToListAsync(ct);
+        // One check makes one group (an event group, a completion or an error); keep the newest 300 checks.
+        var runs = events.GroupBy(e => e.EventGroupId ?? e.Id)
+            .OrderByDescending(g => g.Max(e => e.CreatedAt))
+            .Take(MaxEventGroups)
+            .SelectMany(g => g.OrderBy(e => e.Id));
+        return Results.Json(new JsonObject { ["events"] = new JsonArray(runs.Select(e => (JsonNode)MonitorJson.Event(e)).ToArray()) });
+    }
+
+    private static async Task<IResult> GetEventGroupAsync(HttpContext http, string monitor_id, string event_group_id, MonitorApiCaller gate,
+        ChatBotDbContext db, CancellationToken ct)
+    {
+        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
+        if (problem is not null) return problem;
+        var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
+        if (monitor is null) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound);
+        if (event_group_id.StartsWith(TestGroupPrefix, StringComparison.Ordinal)) return Results.Json(TestGroup(event_group_id));
+
+        var events = await db.MonitorEvents.AsNoTracking()
+            .Where(e => e.MonitorId == monitor.Id && e.EventGroupId == event_group_id && e.Type == MonitorEventType.Event)
+            .ToListAsync(ct);
+        if (events.Count == 0) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.NotFound);
+        return Results.Json(new JsonObject { ["events"] = new JsonArray(events.OrderBy(e => e.Id).Select(e => (JsonNode)MonitorJson.Event(e)).ToArray()) });
+    }
+
+    private static async Task<IResult> SimulateAsync(HttpContext http, string monitor_id, string? event_type, MonitorApiCaller gate,
+        ChatBotDbContext db, MonitorWebhooks webhooks, WorkScheduler scheduler, TimeProvider time, CancellationToken ct)
+    {
+        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
+        if (problem is not null) return problem;
+        var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
+        if (monitor is null) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound);
+        var type = event_type ?? MonitorWebhook.EventDetected;
+        if (!MonitorWebhook.AllEventTypes.Contains(type))
+            return MonitorApiErrors.Validation(http, [("event_type", $"must be one of {string.Join(", ", MonitorWebhook.AllEventTypes)}")]);
+        if (monitor.Webhook is null) return MonitorApiErrors.Result(http, 400, "Webhook not configured for this monitor");
+
+        // A simulation goes to the webhook whatever its subscriptions: the point is to test the receiver.
+        var now = time.GetUtcNow();
+        var delivery = type switch
+        {
+            MonitorWebhook.EventDetected => webhooks.Detected(monitor, TestGroupPrefix + Ids.NewId("", 16), simulated: true),
+            MonitorWebhook.ExecutionCompleted => webhooks.Completed(monitor, now, simulated: true),
+            _ => webhooks.Failed(monitor, "Simulated failure: this is a test notification", now, simulated: true),
+        };
+        db.WebhookDeliveries.Add(delivery!);
+        await db.SaveChangesAsync(ct);
+        await scheduler.ScheduleWebhookDeliveryAsync(delivery!.Id, 0, ct);
+        return Results.NoContent();
+    }
+
+    private static JsonObject TestGroup(string groupId) => new()
+    {
+        ["events"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "event",
+            ["event_group_id"] = groupId,
+            ["output"] = "",
+            ["event_date"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd"),
+            ["source_urls"] = new JsonArray("https://example.com/test-event"),
+            ["result"] = new JsonObject { ["type"] = "text", ["content"] = "This is a test event from simulate_event." },
+        }),
+    };
+
+    private static Task<Monitor?> FindAsync(ChatBotDbContext db, string workspaceId, string monitorId, CancellationToken ct) =>
+        db.Monitors.SingleOrDefaultAsync(m => m.Id == monitorId && m.WorkspaceId == workspaceId && m.DeletedAt == null, ct);
+
+    private static int? LookbackDays(string lookback) =>
+        int.TryParse(lookback[..^1], out var n) && n <= 3650 ? (lookback[^1] == 'w' ? n * 7 : n) : null;
+
+    [GeneratedRegex(@"^\d+[dw]$")]
+    private static partial Regex LookbackPattern();
+}
