@@ -11,6 +11,9 @@ public sealed class JobsOptions
     /// <summary>This node's name in the cluster and on the dashboard; must differ between nodes.</summary>
     public string InstanceName { get; set; } = Environment.MachineName;
 
+    /// <summary>How often this node records its heartbeat and checks its drain flag.</summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Worker threads on this node.</summary>
     public int MaxConcurrency { get; set; } = 16;
 

@@ -94,6 +94,7 @@ public static class JobsServiceCollectionExtensions
                 .WithSimpleSchedule(s => s.WithInterval(options.RecoverySweepInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<Workers.WorkerHeartbeatService>();
         return services;
     }
 
