@@ -37,7 +37,7 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SlackTestHost> StartAsync(SlackApiDouble slack, bool configured = true)
+    public static async Task<SlackTestHost> StartAsync(SlackApiDouble slack, bool configured = true, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -48,6 +48,7 @@ public sealed class SlackTestHost : IAsyncDisposable
             builder.Configuration["Slack:BotToken"] = SlackApiDouble.BotToken;
         }
         builder.Configuration["Slack:ApiBaseUrl"] = slack.ApiBaseUrl;
+        if (time is not null) builder.Services.AddSingleton(time);
         builder.Services.AddChatBotSlack(builder.Configuration);
         RecordingInbox? inbox = null;
         builder.Services.AddSingleton<IChatInbox>(_ => inbox!);

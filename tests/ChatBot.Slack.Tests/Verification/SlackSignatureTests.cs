@@ -3,6 +3,7 @@ using System.Text;
 using ChatBot.Slack.Tests.Infrastructure;
 using ChatBot.Slack.Verification;
 using ChatBot.Testing.Slack;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ChatBot.Slack.Tests.Verification;
 
@@ -77,6 +78,23 @@ public sealed class SlackSignatureTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(host.Inbox.Commands);
+    }
+
+    [Fact]
+    public async Task Freshness_is_judged_by_the_injected_clock()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        await using var slack = await SlackApiDouble.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(slack, time: clock);
+        var signedAt = clock.GetUtcNow();
+
+        var fresh = await host.SendAsync(host.Signer.Form("/slack/commands", SlackPayloads.SlashCommand("/help", ""), signedAt));
+        clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        var replayed = await host.SendAsync(host.Signer.Form("/slack/commands", SlackPayloads.SlashCommand("/help", ""), signedAt));
+
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, replayed.StatusCode);
+        Assert.Single(host.Inbox.Commands);
     }
 
     [Theory]
