@@ -1,0 +1,48 @@
+namespace ChatBot.Slack.Configuration;
+
+/// <summary>
+/// The "Slack" configuration section (CONFIG.md). Names are fixed by the configuration contract; the tuning
+/// knobs at the end are additions under the same section. Unset secrets mean Slack is not connected: the
+/// server still starts, inbound Slack requests get 503 and outbound posts fail as "not configured".
+/// </summary>
+public sealed class SlackOptions
+{
+    public const string Section = "Slack";
+    public const string DefaultApiBaseUrl = "https://slack.com/api/";
+
+    /// <summary>Verifies every inbound request (HMAC-SHA256 over the raw body).</summary>
+    public string? SigningSecret { get; set; }
+
+    /// <summary>The xoxb- token of a single-workspace install; every Web API call uses it.</summary>
+    public string? BotToken { get; set; }
+
+    /// <summary>Web API base; GovSlack and test doubles use another.</summary>
+    public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>OAuth v2 "Add to Slack" (not implemented yet; bound so the contract's names are reserved).</summary>
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    /// <summary>xapp- token for Socket Mode (not implemented yet).</summary>
+    public string? AppToken { get; set; }
+
+    /// <summary>Requests signed further than this from now are replays (Slack's recommendation: 5 minutes).</summary>
+    public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// A 429 whose Retry-After is at most this long is waited out inside the call; a longer one surfaces as
+    /// <see cref="Api.SlackRateLimitedException"/> so the calling job's retry policy takes over.
+    /// </summary>
+    public TimeSpan MaxInlineRetryDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How many 429s one call waits out before giving up.</summary>
+    public int MaxInlineRetries { get; set; } = 2;
+
+    /// <summary>How long an admin lookup (users.info) is trusted.</summary>
+    public TimeSpan UserCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    public bool CanVerifyRequests => !string.IsNullOrWhiteSpace(SigningSecret);
+
+    public bool CanCallApi => !string.IsNullOrWhiteSpace(BotToken);
+}

@@ -1,0 +1,45 @@
+using ChatBot.Core.Messaging;
+using ChatBot.Slack.Api;
+using ChatBot.Slack.Configuration;
+using ChatBot.Slack.Messaging;
+using ChatBot.Slack.Rendering;
+using ChatBot.Slack.Verification;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Slack;
+
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>
+    /// Slack as a platform: options from the "Slack" section, the Web API client, the Block Kit renderer, and the
+    /// messenger and user directory that <c>IMessengerResolver</c> finds by platform. Registered whether or not
+    /// Slack is configured, so settings can arrive later; without them inbound requests get 503 and posts fail
+    /// with <see cref="PlatformNotConfiguredException"/>, which delivery jobs treat as final.
+    /// </summary>
+    public static IServiceCollection AddChatBotSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SlackWebApiClient.HttpClientName, (sp, client) =>
+        {
+            var baseUrl = sp.GetRequiredService<IOptionsMonitor<SlackOptions>>().CurrentValue.ApiBaseUrl;
+            if (string.IsNullOrWhiteSpace(baseUrl)) baseUrl = SlackOptions.DefaultApiBaseUrl;
+            // Relative method names ("chat.postMessage") only append to a base that ends in '/'.
+            client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
+            client.Timeout = TimeSpan.FromSeconds(15);
+        });
+        services.AddHttpClient(SlackWebApiClient.ResponseUrlClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+
+        services.AddSingleton<SlackBlockRenderer>();
+        services.AddSingleton<SlackWebApiClient>();
+        services.AddSingleton<SlackSignatureFilter>();
+        services.AddSingleton<SlackMessenger>();
+        services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
+        services.AddSingleton<SlackUserDirectory>();
+        services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<SlackUserDirectory>());
+        return services;
+    }
+}

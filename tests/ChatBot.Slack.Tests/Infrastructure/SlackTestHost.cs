@@ -1,0 +1,72 @@
+using System.Net;
+using ChatBot.Core.Inbound;
+using ChatBot.Testing.Slack;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Slack.Tests.Infrastructure;
+
+/// <summary>
+/// Only the Slack adapter on real Kestrel (so after-response follow-ups run as in production), with the inbox
+/// replaced by a recorder and the Web API pointed at the Slack double.
+/// </summary>
+public sealed class SlackTestHost : IAsyncDisposable
+{
+    public const string SigningSecret = "test-signing-secret";
+
+    private readonly WebApplication _app;
+
+    private SlackTestHost(WebApplication app, HttpClient client, SlackApiDouble slack)
+    {
+        _app = app;
+        Client = client;
+        Slack = slack;
+    }
+
+    public HttpClient Client { get; }
+
+    public SlackApiDouble Slack { get; }
+
+    public RecordingInbox Inbox { get; } = new();
+
+    public SlackRequestSigner Signer { get; } = new(SigningSecret);
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<SlackTestHost> StartAsync(SlackApiDouble slack, bool configured = true, TimeProvider? time = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        if (configured)
+        {
+            builder.Configuration["Slack:SigningSecret"] = SigningSecret;
+            builder.Configuration["Slack:BotToken"] = SlackApiDouble.BotToken;
+        }
+        builder.Configuration["Slack:ApiBaseUrl"] = slack.ApiBaseUrl;
+        if (time is not null) builder.Services.AddSingleton(time);
+        builder.Services.AddChatBotSlack(builder.Configuration);
+        RecordingInbox? inbox = null;
+        builder.Services.AddSingleton<IChatInbox>(_ => inbox!);
+        var app = builder.Build();
+        app.MapChatBotSlack();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var host = new SlackTestHost(app, new HttpClient { BaseAddress = new Uri(address) }, slack);
+        inbox = host.Inbox;
+        return host;
+    }
+
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => Client.SendAsync(request);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}

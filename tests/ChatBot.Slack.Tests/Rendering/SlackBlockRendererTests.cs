@@ -1,0 +1,154 @@
+using System.Text.Json.Nodes;
+using ChatBot.Core.Approvals;
+using ChatBot.Core.Commands;
+using ChatBot.Core.Inbound;
+using ChatBot.Core.Monitors;
+using ChatBot.Core.Receipts;
+using ChatBot.Core.Views;
+using ChatBot.Slack.Rendering;
+
+namespace ChatBot.Slack.Tests.Rendering;
+
+public sealed class SlackBlockRendererTests
+{
+    private static readonly DateTimeOffset Expires = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+    private readonly SlackBlockRenderer _renderer = new();
+
+    private static string Type(JsonNode? block) => block!["type"]!.GetValue<string>();
+
+    [Fact]
+    public void An_open_approval_request_has_approve_and_deny_buttons_carrying_the_approval_id()
+    {
+        var view = new ApprovalRequestView("apr_42", "Send email to <ops@example.com> & CC finance", "ada", 15, ApprovalStatus.Pending, null, Expires);
+
+        var message = _renderer.Render(view);
+
+        Assert.Equal("Approval needed: Send email to &lt;ops@example.com&gt; &amp; CC finance (requested by @ada, ~15 credits)", message.Text);
+        Assert.Equal(["section", "context", "actions"], message.Blocks.Select(Type));
+        Assert.Equal("*Approval needed*\nSend email to &lt;ops@example.com&gt; &amp; CC finance", message.Blocks[0]!["text"]!["text"]!.GetValue<string>());
+        var context = message.Blocks[1]!["elements"]![0]!["text"]!.GetValue<string>();
+        Assert.Contains("Requested by @ada · ~15 credits", context);
+        Assert.Contains($"<!date^{Expires.ToUnixTimeSeconds()}^", context);
+
+        var actions = message.Blocks[2]!;
+        Assert.Equal("approval:apr_42", actions["block_id"]!.GetValue<string>());
+        var buttons = actions["elements"]!.AsArray();
+        Assert.Equal(2, buttons.Count);
+        var approve = buttons[0]!;
+        Assert.Equal("button", Type(approve));
+        Assert.Equal(ActionIds.Approve, approve["action_id"]!.GetValue<string>());
+        Assert.Equal("apr_42", approve["value"]!.GetValue<string>());
+        Assert.Equal("primary", approve["style"]!.GetValue<string>());
+        Assert.Equal("Approve", approve["text"]!["text"]!.GetValue<string>());
+        Assert.Equal("plain_text", approve["text"]!["type"]!.GetValue<string>());
+        var deny = buttons[1]!;
+        Assert.Equal(ActionIds.Deny, deny["action_id"]!.GetValue<string>());
+        Assert.Equal("apr_42", deny["value"]!.GetValue<string>());
+        Assert.Equal("danger", deny["style"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(ApprovalStatus.Approved, "Approved by @grace")]
+    [InlineData(ApprovalStatus.Denied, "Denied by @grace")]
+    [InlineData(ApprovalStatus.Expired, "Expired: no decision was made in time")]
+    public void A_decided_approval_shows_its_outcome_instead_of_buttons(ApprovalStatus status, string outcome)
+    {
+        var message = _renderer.Render(new ApprovalRequestView("apr_42", "Post to #general", "ada", 3, status, "grace", Expires));
+
+        Assert.DoesNotContain(message.Blocks, b => Type(b) == "actions");
+        Assert.Equal(outcome, message.Blocks[1]!["elements"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_monitor_list_offers_pause_or_resume_and_cancel_per_monitor()
+    {
+        var view = new MonitorListView(
+        [
+            new MonitorListItem("mon_a", "https://example.com/pricing", Cadence.Daily, MonitorStatus.Active, null),
+            new MonitorListItem("mon_b", "AI funding news", Cadence.Weekly, MonitorStatus.Paused, Expires),
+        ]);
+
+        var message = _renderer.Render(view);
+
+        var actionBlocks = message.Blocks.Where(b => Type(b) == "actions").ToList();
+        Assert.Equal(2, actionBlocks.Count);
+        string[] Ids(JsonNode block) => block["elements"]!.AsArray().Select(e => $"{e!["action_id"]}={e["value"]}").ToArray();
+        Assert.Equal([$"{ActionIds.PauseMonitor}=mon_a", $"{ActionIds.CancelMonitor}=mon_a"], Ids(actionBlocks[0]!));
+        Assert.Equal([$"{ActionIds.ResumeMonitor}=mon_b", $"{ActionIds.CancelMonitor}=mon_b"], Ids(actionBlocks[1]!));
+        Assert.Contains("weekly · paused · last checked <!date^", message.Blocks[2]!["text"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_long_monitor_list_stays_within_slacks_fifty_blocks()
+    {
+        var items = Enumerable.Range(0, 40).Select(i => new MonitorListItem($"mon_{i}", $"topic {i}", Cadence.Daily, MonitorStatus.Active, null)).ToList();
+
+        var message = _renderer.Render(new MonitorListView(items));
+
+        Assert.True(message.Blocks.Count <= SlackBlockRenderer.MaxBlocks);
+        Assert.Contains("16 more not shown", message.Blocks[^1]!.ToJsonString());
+    }
+
+    [Fact]
+    public void A_receipt_is_a_header_a_title_section_and_a_details_line_with_links()
+    {
+        var receipt = new ReceiptView(ReceiptKind.Success, "run_1", "ChatBot · 2m ago", "✓ Summarized **feedback** — 3 themes",
+            [new ReceiptSegment("120 credits"), new ReceiptSegment("Slack, Notion"), new ReceiptSegment("view details ↗", "https://bot.example/runs/run_1?a=1&b=2")]);
+
+        var message = _renderer.Render(receipt);
+
+        Assert.Equal(["context", "section", "context"], message.Blocks.Select(Type));
+        Assert.Equal("✓ Summarized *feedback* — 3 themes", message.Blocks[1]!["text"]!["text"]!.GetValue<string>());
+        Assert.Equal("120 credits · Slack, Notion · <https://bot.example/runs/run_1?a=1&amp;b=2|view details ↗>",
+            message.Blocks[2]!["elements"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_long_result_is_split_into_sections_of_at_most_3000_characters()
+    {
+        var output = string.Join("\n", Enumerable.Range(0, 400).Select(i => $"Line {i}: some findings & notes"));
+
+        var message = _renderer.Render(new RunResultView("run_1", output));
+
+        Assert.True(message.Blocks.Count > 1);
+        Assert.All(message.Blocks, b => Assert.True(b!["text"]!["text"]!.GetValue<string>().Length <= SlackBlockRenderer.MaxSectionLength));
+        Assert.Equal(output.Replace("&", "&amp;"), string.Concat(message.Blocks.Select(b => b!["text"]!["text"]!.GetValue<string>())));
+        Assert.True(message.Text.Length <= SlackBlockRenderer.MaxTextLength);
+    }
+
+    [Fact]
+    public void Help_lists_every_command_and_the_unknown_command_preamble()
+    {
+        var message = _renderer.Render(HelpCatalog.View("/frobnicate"));
+
+        Assert.Equal("I don't know the command `/frobnicate`. Here is what I can do:", message.Blocks[0]!["text"]!["text"]!.GetValue<string>());
+        var list = message.Blocks[1]!["text"]!["text"]!.GetValue<string>();
+        Assert.Contains("`/monitor &lt;query&gt;` — Watch a page", list);
+        Assert.Contains("`/receipts` —", list);
+    }
+
+    [Fact]
+    public void Monitor_root_update_and_progress_views_render_as_mrkdwn()
+    {
+        var root = _renderer.Render(new MonitorRootView("mon_1", "https://example.com", Cadence.Hourly, MonitorKind.Page));
+        Assert.Equal("*Monitoring* https://example.com", root.Blocks[0]!["text"]!["text"]!.GetValue<string>());
+        Assert.Equal("page · hourly · reply `cancelmonitor` in this thread to stop", root.Blocks[1]!["elements"]![0]!["text"]!.GetValue<string>());
+
+        var update = _renderer.Render(new MonitorUpdateView("mon_1", "Price went from $10 to $12", ["https://example.com/pricing"], new DateOnly(2026, 11, 20)));
+        Assert.Equal("2026-11-20 · Sources: <https://example.com/pricing|example.com>", update.Blocks[1]!["elements"]![0]!["text"]!.GetValue<string>());
+
+        var progress = _renderer.Render(new ProgressView(2, "reading #customer-feedback"));
+        Assert.Equal("context", Type(progress.Blocks[0]));
+        Assert.Equal("⏳ Working · step 2 · reading #customer-feedback", progress.Text);
+    }
+
+    [Theory]
+    [InlineData("**bold** and __also__", "*bold* and *also*")]
+    [InlineData("see [the docs](https://example.com/a_b?x=1&y=2)", "see <https://example.com/a_b?x=1&amp;y=2|the docs>")]
+    [InlineData("a < b && c > d", "a &lt; b &amp;&amp; c &gt; d")]
+    [InlineData("<!channel> <@U123> hi", "&lt;!channel&gt; &lt;@U123&gt; hi")]
+    [InlineData("## Findings\n- one\n- two", "*Findings*\n• one\n• two")]
+    [InlineData("[a|b](https://x.example/p|q)", "<https://x.example/p%7Cq|a¦b>")]
+    public void Markdown_becomes_escaped_slack_mrkdwn(string markdown, string mrkdwn) =>
+        Assert.Equal(mrkdwn, SlackMrkdwn.FromMarkdown(markdown));
+}

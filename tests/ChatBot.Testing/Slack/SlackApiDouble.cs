@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Testing.Slack;
+
+/// <summary>
+/// A local Slack Web API (<c>POST /api/{method}</c>) that records every call and answers like Slack: HTTP 200
+/// with <c>ok:true</c> and fresh ts values, HTTP 200 with <c>ok:false</c> and an error code for a wrong token or
+/// a scripted failure, and 429 with Retry-After when told to rate limit. Also hosts response_url hooks
+/// (<c>POST /hooks/{id}</c>). Configure the bot with <see cref="ApiBaseUrl"/> as <c>Slack__ApiBaseUrl</c>.
+/// </summary>
+public sealed class SlackApiDouble : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private long _nextTs;
+
+    private SlackApiDouble(WebApplication app) => _app = app;
+
+    public const string BotToken = "xoxb-test-token";
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public string ApiBaseUrl => new Uri(BaseUrl, "/api/").ToString();
+
+    public ConcurrentQueue<SlackApiCall> Calls { get; } = new();
+
+    /// <summary>Users whose users.info says is_admin.</summary>
+    public ConcurrentDictionary<string, bool> Admins { get; } = new();
+
+    /// <summary>Scripted answers consumed one per call: an error code (ok:false) or a 429 with its Retry-After seconds.</summary>
+    public ConcurrentQueue<SlackScriptedFailure> Failures { get; } = new();
+
+    public string ResponseUrl(string id) => new Uri(BaseUrl, "/hooks/" + id).ToString();
+
+    public static async Task<SlackApiDouble> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        var slack = new SlackApiDouble(app);
+        app.MapPost("/api/{method}", slack.ApiAsync);
+        app.MapPost("/hooks/{id}", slack.HookAsync);
+        await app.StartAsync();
+        slack.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return slack;
+    }
+
+    public IReadOnlyList<SlackApiCall> CallsTo(string method) => Calls.Where(c => c.Method == method).ToList();
+
+    /// <summary>Waits until a call matching the condition arrives; the deadline only bounds a hung test.</summary>
+    public async Task<SlackApiCall> WaitForCallAsync(string method, Func<SlackApiCall, bool>? match = null, TimeSpan? deadline = null)
+    {
+        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var found = Calls.FirstOrDefault(c => c.Method == method && (match?.Invoke(c) ?? true));
+            if (found is not null) return found;
+            if (DateTime.UtcNow > until) throw new TimeoutException($"Slack {method} was never called as expected.");
+            await Task.Delay(25);
+        }
+    }
+
+    private async Task ApiAsync(HttpContext http, string method)
+    {
+        var call = new SlackApiCall(method, http.Request.Headers.Authorization.ToString(), await ArgumentsAsync(http.Request));
+        Calls.Enqueue(call);
+
+        if (Failures.TryDequeue(out var failure))
+        {
+            if (failure.RetryAfterSeconds is { } seconds)
+            {
+                http.Response.StatusCode = 429;
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return;
+            }
+            await http.Response.WriteAsJsonAsync(new { ok = false, error = failure.Error });
+            return;
+        }
+        if (call.Authorization != "Bearer " + BotToken)
+        {
+            await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_auth" });
+            return;
+        }
+
+        JsonObject answer = method switch
+        {
+            "chat.postMessage" => new() { ["ok"] = true, ["channel"] = call.Arg("channel"), ["ts"] = NextTs() },
+            "chat.update" => new() { ["ok"] = true, ["channel"] = call.Arg("channel"), ["ts"] = call.Arg("ts") },
+            "chat.postEphemeral" => new() { ["ok"] = true, ["message_ts"] = NextTs() },
+            "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + call.Arg("users") } },
+            "users.info" => new()
+            {
+                ["ok"] = true,
+                ["user"] = new JsonObject
+                {
+                    ["id"] = call.Arg("user"),
+                    ["name"] = call.Arg("user")?.ToLowerInvariant(),
+                    ["is_admin"] = Admins.ContainsKey(call.Arg("user") ?? ""),
+                    ["is_owner"] = false,
+                    ["is_bot"] = false,
+                },
+            },
+            _ => new() { ["ok"] = false, ["error"] = "unknown_method" },
+        };
+        await http.Response.WriteAsJsonAsync(answer);
+    }
+
+    private async Task HookAsync(HttpContext http, string id)
+    {
+        var arguments = await ArgumentsAsync(http.Request);
+        arguments["hook_id"] = id;
+        Calls.Enqueue(new SlackApiCall("response_url", http.Request.Headers.Authorization.ToString(), arguments));
+        await http.Response.WriteAsync("ok");
+    }
+
+    private static async Task<JsonObject> ArgumentsAsync(HttpRequest request)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            var fields = new JsonObject();
+            foreach (var (key, value) in form) fields[key] = value.ToString();
+            return fields;
+        }
+        return await JsonNode.ParseAsync(request.Body) as JsonObject ?? new JsonObject();
+    }
+
+    private string NextTs() => $"1700000000.{Interlocked.Increment(ref _nextTs):D6}";
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
