@@ -524,6 +524,29 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     b.ToTable("webhook_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("ChatBot.Core.Workers.WorkerNode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Draining")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RunningJobs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("worker_nodes", (string)null);
+                });
+
             modelBuilder.Entity("ChatBot.Core.Workspaces.Workspace", b =>
                 {
                     b.Property<string>("Id")

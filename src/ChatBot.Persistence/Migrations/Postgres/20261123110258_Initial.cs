@@ -243,6 +243,21 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "worker_nodes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RunningJobs = table.Column<int>(type: "integer", nullable: false),
+                    Draining = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_worker_nodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "workspace_tokens",
                 columns: table => new
                 {
@@ -415,6 +430,9 @@ namespace ChatBot.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "webhook_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "worker_nodes");
 
             migrationBuilder.DropTable(
                 name: "workspace_tokens");

@@ -242,6 +242,21 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "worker_nodes",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RunningJobs = table.Column<int>(type: "INTEGER", nullable: false),
+                    Draining = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_worker_nodes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "workspace_tokens",
                 columns: table => new
                 {
@@ -414,6 +429,9 @@ namespace ChatBot.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "webhook_deliveries");
+
+            migrationBuilder.DropTable(
+                name: "worker_nodes");
 
             migrationBuilder.DropTable(
                 name: "workspace_tokens");
