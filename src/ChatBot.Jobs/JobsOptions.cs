@@ -14,6 +14,9 @@ public sealed class JobsOptions
     /// <summary>How often this node records its heartbeat and checks its drain flag.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often the counts behind the dashboard's metrics (<c>/prometheus</c>) are refreshed.</summary>
+    public TimeSpan StatisticsRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Worker threads on this node.</summary>
     public int MaxConcurrency { get; set; } = 16;
 

@@ -82,6 +82,7 @@ public static class JobsServiceCollectionExtensions
             // Per-workspace cap counted across every node sharing the store.
             q.UseExecutionLimits(limits => limits.ForGroupsWithPrefix("ws:", options.MaxConcurrentRunsPerWorkspace, ExecutionLimitScope.Cluster));
 
+            q.AddJobListener(sp => new Observability.PickupLatencyListener(sp.GetRequiredService<Observability.ChatBotMetrics>()), [GroupMatcher<JobKey>.AnyGroup()]);
             q.AddJob<AgentRunJob>(j => j.WithIdentity(JobKeys.AgentRun).StoreDurably().RequestRecovery());
             q.AddJob<ReceiptDeliveryJob>(j => j.WithIdentity(JobKeys.ReceiptDelivery).StoreDurably().RequestRecovery());
             q.AddJob<MessageDeliveryJob>(j => j.WithIdentity(JobKeys.MessageDelivery).StoreDurably().RequestRecovery());
@@ -95,6 +96,11 @@ public static class JobsServiceCollectionExtensions
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<Workers.WorkerHeartbeatService>();
+        services.AddMetrics();
+        services.AddSingleton<Observability.OpsStatisticsCache>();
+        services.AddSingleton<Observability.ChatBotMetrics>();
+        services.AddScoped<Observability.OpsStatisticsReader>();
+        services.AddHostedService<Observability.OpsStatisticsRefresher>();
         return services;
     }
 

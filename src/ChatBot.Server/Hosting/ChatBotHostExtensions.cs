@@ -1,5 +1,8 @@
 using ChatBot.Agent;
 using ChatBot.Jobs;
+using ChatBot.Jobs.Observability;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using ChatBot.Persistence;
 using ChatBot.Server.Errors;
 using ChatBot.Core.Messaging;
@@ -44,6 +47,7 @@ public static class ChatBotHostExtensions
         // Keys in the shared database, so every node accepts every node's job tokens and OAuth states.
         services.AddDataProtection().SetApplicationName("ChatBot").PersistKeysToDbContext<ChatBotDbContext>();
         services.AddOpenApi();
+        services.AddOpenTelemetry().ConfigureResource(r => r.AddService("chatbot")).WithMetrics(metrics => metrics.AddMeter(ChatBotMetrics.MeterName).AddPrometheusExporter());
 
         services.AddSingleton<PlaygroundChangeFeed>();
         services.AddSingleton<PlaygroundMessenger>();
@@ -68,6 +72,10 @@ public static class ChatBotHostExtensions
         app.MapWebhookDeliveries();
         app.MapMonitorApi();
         app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().MapOpsTokens();
+        app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().MapOpsActions();
+        app.MapGroup("/api").AddEndpointFilter<OpsAuthFilter>().MapOpsDashboard();
+        // No auth, like /health: scrapers rarely carry credentials, and nothing here is secret.
+        app.MapPrometheusScrapingEndpoint("/prometheus");
         app.MapOpenApi();
         return app;
     }

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using ChatBot.Core.Approvals;
+using ChatBot.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Jobs.Observability;
+
+/// <summary>Reads <see cref="OpsStatistics"/> with grouped queries (no row is loaded).</summary>
+public sealed class OpsStatisticsReader(ChatBotDbContext db, TimeProvider time)
+{
+    private static readonly (string Name, TimeSpan Span)[] Windows = [("1h", TimeSpan.FromHours(1)), ("24h", TimeSpan.FromHours(24)), ("7d", TimeSpan.FromDays(7))];
+
+    public async Task<OpsStatistics> ReadAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var runs = await db.Runs.AsNoTracking().GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var monitors = await db.Monitors.AsNoTracking().Where(m => m.DeletedAt == null).GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var pending = await db.Approvals.AsNoTracking().LongCountAsync(a => a.Status == ApprovalStatus.Pending, ct);
+        var receipts = await db.Receipts.AsNoTracking().GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var monitorRuns = await db.MonitorEvents.AsNoTracking()
+            .GroupBy(e => new { e.Type, Group = e.EventGroupId ?? e.Id }).Select(g => g.Key.Type).ToListAsync(ct);
+        var credits = await db.Runs.AsNoTracking().SumAsync(r => (long)r.CreditsUsed, ct);
+        var byWindow = new Dictionary<string, long>();
+        foreach (var (name, span) in Windows)
+        {
+            var since = now - span;
+            byWindow[name] = await db.Runs.AsNoTracking().Where(r => r.UpdatedAt >= since).SumAsync(r => (long)r.CreditsUsed, ct);
+        }
+        var byWorkspace = await db.Runs.AsNoTracking().GroupBy(r => r.WorkspaceId).Select(g => new { g.Key, Credits = g.Sum(r => (long)r.CreditsUsed) }).ToListAsync(ct);
+
+        return new OpsStatistics(
+            runs.ToDictionary(r => Name(r.Key), r => r.Count),
+            monitors.ToDictionary(m => Name(m.Key), m => m.Count),
+            pending,
+            receipts.ToDictionary(r => Name(r.Key), r => r.Count),
+            monitorRuns.GroupBy(t => Name(t)).ToDictionary(g => g.Key, g => g.LongCount()),
+            credits,
+            byWindow,
+            byWorkspace.ToDictionary(w => w.Key, w => w.Credits));
+    }
+
+    /// <summary>The wire name of an enum value (<c>awaiting_approval</c>), as the APIs spell states.</summary>
+    private static string Name<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value).Trim('"');
+}

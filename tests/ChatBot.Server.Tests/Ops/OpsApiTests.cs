@@ -1,0 +1,179 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using ChatBot.Core.Agents;
+using ChatBot.Core.Monitors;
+using ChatBot.Core.Receipts;
+using ChatBot.Core.Runs;
+using ChatBot.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Server.Tests.Ops;
+
+/// <summary>The ops API: Basic auth rules, dashboard, run timeline, run/monitor/worker actions and the Prometheus scrape.</summary>
+public sealed class OpsApiTests
+{
+    private static readonly Dictionary<string, string?> FastHeartbeat = new()
+    {
+        ["Jobs:HeartbeatInterval"] = "00:00:00.200",
+        ["Jobs:StatisticsRefreshInterval"] = "00:00:00.200",
+    };
+
+    private static HttpClient Ops(ChatBotAppFactory app)
+    {
+        var client = app.CreateClient();
+        client.UseOpsCredentials();
+        return client;
+    }
+
+    [Theory]
+    [InlineData(null, "AUTH_REQUIRED")]
+    [InlineData("ops:wrong-password", "AUTH_FAILED")]
+    [InlineData("someone:test-ops-password", "AUTH_FAILED")]
+    public async Task Ops_endpoints_refuse_missing_or_wrong_credentials_with_a_basic_challenge(string? credentials, string code)
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        var client = app.CreateClient();
+        if (credentials is not null)
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
+
+        foreach (var response in new[] { await client.GetAsync("/api/dashboard"), await client.PostAsync("/api/ops/monitors/x/pause", null) })
+        {
+            Assert.Equal(code, await response.ErrorCodeAsync(401));
+            Assert.Equal("Basic realm=\"ChatBot\"", response.Headers.WwwAuthenticate.ToString());
+        }
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/prometheus")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(StorageKind.Sqlite)]
+    [InlineData(StorageKind.Postgres)]
+    public async Task The_dashboard_shows_this_node_the_runs_credits_and_spend_and_the_timeline_tells_a_runs_story(StorageKind storage)
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(storage, FastHeartbeat);
+        app.Agent.Then(new AgentCompleted("Checked the deploy", "all green", "Deploy 7 is healthy.", 42, ["http:request"], "test/model"));
+        var client = Ops(app);
+        await app.SendAsync(Inputs.Task("check the deploy"));
+        var receipt = await app.WaitForAsync(db => db.Receipts.SingleOrDefaultAsync(r => r.Status == ReceiptDeliveryStatus.Delivered));
+        await app.WaitUntilAsync(db => db.WorkerNodes.AnyAsync());
+
+        var dashboard = await (await client.GetAsync("/api/dashboard")).JsonAsync();
+
+        Assert.Equal("healthy", dashboard.GetProperty("status").GetString());
+        var node = Assert.Single(dashboard.GetProperty("nodes").EnumerateArray());
+        Assert.Equal("test-node-1", node.GetProperty("id").GetString());
+        Assert.Equal("active", node.GetProperty("state").GetString());
+        Assert.True(node.GetProperty("is_this_node").GetBoolean());
+        Assert.Equal(1, dashboard.GetProperty("runs_by_state").GetProperty("succeeded").GetInt64());
+        Assert.Equal(42, dashboard.GetProperty("credits_total").GetInt64());
+        Assert.Equal(42, dashboard.GetProperty("credits_by_window").GetProperty("24h").GetInt64());
+        Assert.Equal(42, dashboard.GetProperty("spend_by_workspace").GetProperty(Inputs.Channel.WorkspaceId).GetInt64());
+        var recent = Assert.Single(dashboard.GetProperty("recent_runs").EnumerateArray());
+        Assert.Equal(receipt.RunId, recent.GetProperty("run_id").GetString());
+
+        var timeline = await (await client.GetAsync($"/api/timeline/runs/{receipt.RunId}")).JsonAsync();
+        Assert.Equal("succeeded", timeline.GetProperty("current_state").GetString());
+        Assert.Equal(["queued", "started", "succeeded", "receipt_posted"], timeline.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("kind").GetString()));
+        Assert.Equal("Deploy 7 is healthy.", timeline.GetProperty("output").GetString());
+        Assert.Equal("RUN_NOT_FOUND", await (await client.GetAsync("/api/timeline/runs/run_nope")).ErrorCodeAsync(404));
+    }
+
+    [Fact]
+    public async Task A_run_waiting_for_approval_can_be_canceled_with_a_receipt_and_a_failed_run_retried_as_a_new_run()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        app.Agent
+            .Then(new AgentNeedsApproval(new PendingToolCall("call_1", "email:send", "{}", "Send email to customer@acme.com", 30), "[t]", 0, [], "test/model"))
+            .Then(new AgentFailed("Could not reach the CRM", Transient: false, 3, [], "test/model"))
+            .Then(new AgentCompleted("Synced the CRM", "12 contacts", "Done.", 5, [], "test/model"));
+        var client = Ops(app);
+
+        await app.SendAsync(Inputs.Task("email the customer"));
+        var waiting = await app.WaitForAsync(db => db.Runs.SingleOrDefaultAsync(r => r.Status == RunStatus.AwaitingApproval));
+        var canceled = await client.PostAsync($"/api/ops/runs/{waiting.Id}/cancel", null);
+        Assert.Equal(HttpStatusCode.OK, canceled.StatusCode);
+        await app.WaitUntilAsync(db => db.Receipts.AnyAsync(r => r.RunId == waiting.Id && r.Status == ReceiptDeliveryStatus.Delivered));
+        Assert.Equal("RUN_FINISHED", await (await client.PostAsync($"/api/ops/runs/{waiting.Id}/cancel", null)).ErrorCodeAsync(409));
+
+        await app.SendAsync(Inputs.Task("sync the CRM"));
+        var failed = await app.WaitForAsync(db => db.Runs.SingleOrDefaultAsync(r => r.Status == RunStatus.Failed));
+        var retried = await client.PostAsync($"/api/ops/runs/{failed.Id}/retry", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        var retryId = (await retried.JsonAsync()).GetProperty("run_id").GetString();
+        var retry = await app.WaitForAsync(db => db.Runs.SingleOrDefaultAsync(r => r.Id == retryId && r.Status == RunStatus.Succeeded));
+        Assert.Equal("sync the CRM", retry.Request);
+        Assert.Equal(failed.Id, retry.Metadata["retry_of"]);
+        Assert.Equal("RUN_NOT_RETRYABLE", await (await client.PostAsync($"/api/ops/runs/{retryId}/retry", null)).ErrorCodeAsync(409));
+        Assert.Equal("RUN_NOT_FOUND", await (await client.PostAsync("/api/ops/runs/run_nope/retry", null)).ErrorCodeAsync(404));
+    }
+
+    [Fact]
+    public async Task Monitors_can_be_paused_resumed_run_now_and_canceled()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        app.Checker.ThenNothing().ThenDetect("v2 released", "https://example.com/changelog");
+        var client = Ops(app);
+        await app.SendAsync(Inputs.Command(new Core.Commands.CreateMonitorCommand(Cadence.Daily, "https://example.com/changelog")));
+        var monitor = await app.WaitForAsync(db => db.Monitors.SingleOrDefaultAsync(m => m.LastRunAt != null));
+
+        Assert.Equal("paused", (await (await client.PostAsync($"/api/ops/monitors/{monitor.Id}/pause", null)).JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal("MONITOR_NOT_ACTIVE", await (await client.PostAsync($"/api/ops/monitors/{monitor.Id}/run-now", null)).ErrorCodeAsync(409));
+        Assert.Equal("active", (await (await client.PostAsync($"/api/ops/monitors/{monitor.Id}/resume", null)).JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/ops/monitors/{monitor.Id}/run-now", null)).StatusCode);
+        await app.WaitUntilAsync(db => db.MonitorEvents.AnyAsync(e => e.MonitorId == monitor.Id && e.Type == MonitorEventType.Event));
+        Assert.Equal("canceled", (await (await client.PostAsync($"/api/ops/monitors/{monitor.Id}/cancel", null)).JsonAsync()).GetProperty("status").GetString());
+        Assert.Equal("INVALID_TRANSITION", await (await client.PostAsync($"/api/ops/monitors/{monitor.Id}/resume", null)).ErrorCodeAsync(409));
+        Assert.Equal("UNKNOWN_ACTION", await (await client.PostAsync($"/api/ops/monitors/{monitor.Id}/explode", null)).ErrorCodeAsync(404));
+    }
+
+    [Fact]
+    public async Task A_drained_node_takes_no_new_work_until_it_is_undrained()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite, FastHeartbeat);
+        var client = Ops(app);
+        await app.WaitUntilAsync(db => db.WorkerNodes.AnyAsync());
+
+        var drained = await client.PostAsJsonAsync("/api/ops/workers/test-node-1/drain", new { drain = true });
+        Assert.True((await drained.JsonAsync()).GetProperty("draining").GetBoolean());
+        await app.WaitUntilAsync(async _ => (await (await client.GetAsync("/api/dashboard")).JsonAsync())
+            .GetProperty("nodes")[0].GetProperty("state").GetString() == "draining");
+        // Two heartbeats later the scheduler is in standby for sure.
+        await Task.Delay(600);
+        await app.SendAsync(Inputs.Task("while draining"));
+        await Task.Delay(1500);
+        await using (var db = app.CreateDbContext())
+            Assert.Equal(RunStatus.Queued, (await db.Runs.SingleAsync()).Status);
+
+        await client.PostAsJsonAsync("/api/ops/workers/test-node-1/drain", new { drain = false });
+
+        await app.WaitUntilAsync(db => db.Runs.AnyAsync(r => r.Status == RunStatus.Succeeded));
+        Assert.Equal("INVALID_BODY", await (await client.PostAsJsonAsync("/api/ops/workers/test-node-1/drain", new { })).ErrorCodeAsync(400));
+        Assert.Equal("NODE_NOT_FOUND", await (await client.PostAsJsonAsync("/api/ops/workers/nobody/drain", new { drain = true })).ErrorCodeAsync(404));
+    }
+
+    [Fact]
+    public async Task The_prometheus_scrape_exposes_runs_by_state_credits_and_job_pickup_latency()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite, FastHeartbeat);
+        app.Agent.Then(new AgentCompleted("Answered", "done", "ok", 7, [], "test/model"));
+        var client = app.CreateClient();
+        await app.SendAsync(Inputs.Task("hello"));
+        await app.WaitUntilAsync(db => db.Receipts.AnyAsync(r => r.Status == ReceiptDeliveryStatus.Delivered));
+
+        string text = "";
+        await app.WaitUntilAsync(async _ =>
+        {
+            text = await client.GetStringAsync("/prometheus");
+            // The counts refresh in the background; wait for the refresh that saw the receipt delivered.
+            return text.Contains("chatbot_runs{otel_scope_name=\"ChatBot\",state=\"succeeded\"} 1")
+                && text.Contains("chatbot_receipts_total{otel_scope_name=\"ChatBot\",delivery=\"delivered\"} 1");
+        });
+
+        Assert.Contains("chatbot_credits_total{otel_scope_name=\"ChatBot\"} 7", text);
+        Assert.Contains("# TYPE chatbot_job_pickup_latency_seconds histogram", text);
+        Assert.Matches(@"chatbot_job_pickup_latency_seconds_count\{otel_scope_name=""ChatBot""\} [1-9]", text);
+    }
+}
