@@ -1,5 +1,7 @@
 using ChatBot.Agent;
 using ChatBot.Jobs;
+using ChatBot.Server.Observability;
+using ChatBot.Slack.Api;
 using ChatBot.Jobs.Observability;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -47,6 +49,8 @@ public static class ChatBotHostExtensions
         // Keys in the shared database, so every node accepts every node's job tokens and OAuth states.
         services.AddDataProtection().SetApplicationName("ChatBot").PersistKeysToDbContext<ChatBotDbContext>();
         services.AddOpenApi();
+        services.AddHttpClient(SlackWebApiClient.HttpClientName)
+            .AddHttpMessageHandler(sp => new PlatformCallMetricsHandler(sp.GetRequiredService<ChatBotMetrics>(), "slack"));
         services.AddOpenTelemetry().ConfigureResource(r => r.AddService("chatbot")).WithMetrics(metrics => metrics.AddMeter(ChatBotMetrics.MeterName).AddPrometheusExporter());
 
         services.AddSingleton<PlaygroundChangeFeed>();

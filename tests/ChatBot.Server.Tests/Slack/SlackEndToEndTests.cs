@@ -74,6 +74,9 @@ public sealed class SlackEndToEndTests
         Assert.Equal("is the status page green?", run.Request);
         Assert.Equal(Team, run.WorkspaceId);
         Assert.Equal(RunSource.Slack, run.Source);
+        // Every Web API call is counted for the metrics scrape.
+        var metrics = await client.GetStringAsync("/prometheus");
+        Assert.Matches(@"chatbot_platform_api_calls_total\{otel_scope_name=""ChatBot"",outcome=""ok"",platform=""slack""\} [2-9]", metrics);
     }
 
     [Fact]
