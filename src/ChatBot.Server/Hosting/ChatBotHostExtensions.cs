@@ -12,6 +12,7 @@ using ChatBot.Server.Api.Trigger;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Ops;
 using ChatBot.Server.Playground;
+using ChatBot.Teams;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace ChatBot.Server.Hosting;
@@ -47,6 +48,7 @@ public static class ChatBotHostExtensions
         services.AddSingleton<PlaygroundChangeFeed>();
         services.AddSingleton<PlaygroundMessenger>();
         services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<PlaygroundMessenger>());
+        services.AddChatBotTeams(configuration);
         return builder;
     }
 
@@ -58,6 +60,7 @@ public static class ChatBotHostExtensions
         app.UseStaticFiles();
         app.MapHealth();
         app.MapPlayground();
+        app.MapChatBotTeams();
         app.MapTrigger();
         app.MapRunStatus();
         app.MapReceiptAudit();
