@@ -21,6 +21,14 @@ public sealed class BotFrameworkTokenValidator
     private readonly TimeProvider _time;
     private readonly ConfigurationManager<OpenIdConnectConfiguration> _metadata;
     private readonly JsonWebTokenHandler _handler = new();
+    private readonly IConfigurationRetriever<OpenIdConnectConfiguration> _retriever = new OpenIdConnectConfigurationRetriever();
+    private readonly IDocumentRetriever _documents;
+    private readonly SemaphoreSlim _refreshLock = new(1, 1);
+    private OpenIdConnectConfiguration? _refreshed;
+    private DateTimeOffset _lastRefresh = DateTimeOffset.MinValue;
+
+    /// <summary>How often an unknown kid may make us fetch the metadata again: rotation is rare, forged kids are not.</summary>
+    public static readonly TimeSpan MinimumRefreshInterval = TimeSpan.FromSeconds(30);
 
     public BotFrameworkTokenValidator(IOptions<TeamsOptions> options, IHttpClientFactory clients, TimeProvider time)
     {
@@ -28,9 +36,9 @@ public sealed class BotFrameworkTokenValidator
         _time = time;
         var url = _options.OpenIdMetadataUrl;
         var requireHttps = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
-        // Cached by the manager (refreshed daily, or on demand when a token names a kid we don't know).
-        _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(
-            url, new OpenIdConnectConfigurationRetriever(), new HttpClientDocumentRetriever(clients, requireHttps));
+        _documents = new HttpClientDocumentRetriever(clients, requireHttps);
+        // Cached by the manager (refreshed daily); an unknown kid also triggers one immediate fetch, see below.
+        _metadata = new ConfigurationManager<OpenIdConnectConfiguration>(url, _retriever, _documents);
     }
 
     public async Task<TokenCheck> ValidateAsync(string? authorization, Activity activity, CancellationToken ct)
@@ -43,23 +51,15 @@ public sealed class BotFrameworkTokenValidator
         var kid = _handler.ReadJsonWebToken(raw).Kid;
         if (string.IsNullOrEmpty(kid)) return TokenCheck.Fail("token has no kid");
 
-        OpenIdConnectConfiguration metadata;
+        JsonWebKey? key;
         try
         {
-            metadata = await _metadata.GetConfigurationAsync(ct);
-            if (KeyOf(metadata, kid) is null)
-            {
-                // Keys rotate: an unknown kid is worth one refresh of the metadata, no more.
-                _metadata.RequestRefresh();
-                metadata = await _metadata.GetConfigurationAsync(ct);
-            }
+            key = KeyOf(await _metadata.GetConfigurationAsync(ct), kid) ?? KeyOf(_refreshed, kid) ?? await RefreshedKeyAsync(kid, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return TokenCheck.Fail("signing metadata unavailable: " + ex.Message);
         }
-
-        var key = KeyOf(metadata, kid);
         if (key is null) return TokenCheck.Fail($"unknown signing key {kid}");
 
         var result = await _handler.ValidateTokenAsync(raw, new TokenValidationParameters
@@ -85,8 +85,31 @@ public sealed class BotFrameworkTokenValidator
         return TokenCheck.Valid;
     }
 
-    private static JsonWebKey? KeyOf(OpenIdConnectConfiguration metadata, string kid) =>
-        metadata.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == kid);
+    /// <summary>
+    /// Keys rotate: an unknown kid is worth fetching the metadata now (the manager's own refresh runs in the
+    /// background and would answer this request with the stale keys), at most once per <see cref="MinimumRefreshInterval"/>.
+    /// </summary>
+    private async Task<JsonWebKey?> RefreshedKeyAsync(string kid, CancellationToken ct)
+    {
+        await _refreshLock.WaitAsync(ct);
+        try
+        {
+            if (KeyOf(_refreshed, kid) is { } known) return known;
+            var now = _time.GetUtcNow();
+            if (now - _lastRefresh < MinimumRefreshInterval) return null;
+            _lastRefresh = now;
+            _metadata.RequestRefresh();
+            _refreshed = await OpenIdConnectConfigurationRetriever.GetAsync(_options.OpenIdMetadataUrl, _documents, ct);
+            return KeyOf(_refreshed, kid);
+        }
+        finally
+        {
+            _refreshLock.Release();
+        }
+    }
+
+    private static JsonWebKey? KeyOf(OpenIdConnectConfiguration? metadata, string kid) =>
+        metadata?.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == kid);
 
     /// <summary>Lifetime against the injected clock, so tests and the server agree on "now".</summary>
     private bool ValidLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
