@@ -18,6 +18,7 @@ using ChatBot.Server.Auth;
 using ChatBot.Server.Ops;
 using ChatBot.Server.Playground;
 using ChatBot.Slack;
+using ChatBot.Teams;
 using Microsoft.AspNetCore.DataProtection;
 
 namespace ChatBot.Server.Hosting;
@@ -51,12 +52,15 @@ public static class ChatBotHostExtensions
         services.AddOpenApi();
         services.AddHttpClient(SlackWebApiClient.HttpClientName)
             .AddHttpMessageHandler(sp => new PlatformCallMetricsHandler(sp.GetRequiredService<ChatBotMetrics>(), "slack"));
+        services.AddHttpClient(ChatBot.Teams.Connector.BotConnectorClient.HttpClientName)
+            .AddHttpMessageHandler(sp => new PlatformCallMetricsHandler(sp.GetRequiredService<ChatBotMetrics>(), "teams"));
         services.AddOpenTelemetry().ConfigureResource(r => r.AddService("chatbot")).WithMetrics(metrics => metrics.AddMeter(ChatBotMetrics.MeterName).AddPrometheusExporter());
 
         services.AddSingleton<PlaygroundChangeFeed>();
         services.AddSingleton<PlaygroundMessenger>();
         services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<PlaygroundMessenger>());
         services.AddChatBotSlack(configuration);
+        services.AddChatBotTeams(configuration);
         return builder;
     }
 
@@ -69,6 +73,7 @@ public static class ChatBotHostExtensions
         app.MapHealth();
         app.MapPlayground();
         app.MapChatBotSlack();
+        app.MapChatBotTeams();
         app.MapTrigger();
         app.MapRunStatus();
         app.MapReceiptAudit();

@@ -1,0 +1,67 @@
+using System.Text.Json;
+using ChatBot.Teams.Activities;
+using ChatBot.Teams.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Teams.Inbound;
+
+/// <summary>
+/// <c>POST /api/messages</c>, the Bot Framework messaging endpoint. Nothing reaches the inbox before the bearer
+/// token is validated against the activity; without Teams settings the endpoint says so with a 503.
+/// </summary>
+public static class TeamsEndpoints
+{
+    public const string Path = "/api/messages";
+    private const int MaxBodyBytes = 512 * 1024;
+
+    public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, ReceiveAsync).WithTags("Teams").ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static async Task<IResult> ReceiveAsync(
+        HttpContext http,
+        IOptions<TeamsOptions> options,
+        BotFrameworkTokenValidator validator,
+        TrustedServiceUrls trusted,
+        TeamsActivityHandler handler,
+        ILoggerFactory loggers,
+        CancellationToken ct)
+    {
+        var logger = loggers.CreateLogger(typeof(TeamsEndpoints));
+        if (!options.Value.IsConfigured)
+            return Error(503, "TEAMS_NOT_CONFIGURED", "Microsoft Teams is not connected: set Teams__AppId and Teams__AppPassword (see CONFIG.md).");
+        string? authorization = http.Request.Headers.Authorization;
+        if (string.IsNullOrEmpty(authorization)) return Error(401, "UNAUTHORIZED", "A Bot Framework bearer token is required.");
+        if (http.Request.ContentLength > MaxBodyBytes) return Error(413, "TOO_LARGE", "The activity is too large.");
+
+        Activity? activity;
+        try
+        {
+            activity = await JsonSerializer.DeserializeAsync<Activity>(http.Request.Body, Activity.Json, ct);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+        if (activity is null || string.IsNullOrWhiteSpace(activity.ServiceUrl))
+            return Error(400, "INVALID_ACTIVITY", "The body is not a Bot Framework activity.");
+
+        var check = await validator.ValidateAsync(authorization, activity, ct);
+        if (!check.IsValid)
+        {
+            logger.LogWarning("Rejected a Teams activity: {Reason}", check.Failure);
+            return Error(401, "UNAUTHORIZED", "The bearer token is not valid for this activity.");
+        }
+        trusted.Remember(activity.ServiceUrl);
+        return await handler.HandleAsync(activity, ct);
+    }
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(new { error = message, code, status }, statusCode: status);
+}

@@ -1,0 +1,17 @@
+using ChatBot.Core.Chat;
+using ChatBot.Core.Messaging;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Teams.Messaging;
+
+/// <summary>
+/// Teams admins are the ids configured in <c>Teams__AdminIds</c>: asking Graph for team owners needs permissions
+/// the bot doesn't otherwise have. Workspace approvers named by an admin still work on top of this.
+/// </summary>
+public sealed class TeamsUserDirectory(IOptions<TeamsOptions> options) : IUserDirectory
+{
+    public ChatPlatform Platform => ChatPlatform.Teams;
+
+    public ValueTask<bool> IsAdminAsync(ChatAddress where, string userId, CancellationToken ct) =>
+        ValueTask.FromResult(options.Value.AdminIds.Contains(userId, StringComparer.OrdinalIgnoreCase));
+}

@@ -1,0 +1,45 @@
+namespace ChatBot.Teams;
+
+/// <summary>
+/// The <c>Teams</c> section (CONFIG.md). Without an app id and password Teams is not connected: the endpoint
+/// answers 503 and no messenger is registered, so the rest of the server runs as before.
+/// </summary>
+public sealed class TeamsOptions
+{
+    public const string Section = "Teams";
+    public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+    public const string BotFrameworkIssuer = "https://api.botframework.com";
+    public const string ConnectorScope = "https://api.botframework.com/.default";
+
+    public string? AppId { get; set; }
+    public string? AppPassword { get; set; }
+    public string? TenantId { get; set; }
+    public string OpenIdMetadataUrl { get; set; } = DefaultOpenIdMetadataUrl;
+
+    /// <summary>The OAuth token endpoint for outbound connector tokens; defaults to the tenant's (or botframework.com's) Entra endpoint.</summary>
+    public string? TokenEndpoint { get; set; }
+
+    /// <summary>Teams user ids (the <c>29:…</c> or AAD object id) treated as workspace admins, who may approve.</summary>
+    public List<string> AdminIds { get; set; } = [];
+
+    /// <summary>Service URL hosts trusted without having been seen on an inbound activity (after a restart, for instance).</summary>
+    public List<string> TrustedServiceHosts { get; set; } = ["smba.trafficmanager.net", "botframework.com", "botframework.azure.us", "teams.microsoft.com"];
+
+    public int ConnectorMaxAttempts { get; set; } = 4;
+    public TimeSpan ConnectorRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppPassword);
+
+    /// <summary>The MSAL authority: the token endpoint without its <c>/oauth2/v2.0/token</c> tail.</summary>
+    public string Authority
+    {
+        get
+        {
+            var endpoint = TokenEndpoint;
+            if (string.IsNullOrWhiteSpace(endpoint))
+                return $"https://login.microsoftonline.com/{(string.IsNullOrWhiteSpace(TenantId) ? "botframework.com" : TenantId)}";
+            var tail = endpoint.IndexOf("/oauth2/", StringComparison.OrdinalIgnoreCase);
+            return (tail < 0 ? endpoint : endpoint[..tail]).TrimEnd('/');
+        }
+    }
+}

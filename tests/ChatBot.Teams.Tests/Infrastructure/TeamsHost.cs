@@ -1,0 +1,83 @@
+using System.Net;
+using ChatBot.Core.Inbound;
+using ChatBot.Testing.Teams;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Teams.Tests.Infrastructure;
+
+/// <summary>
+/// Just the Teams adapter on Kestrel, over a recording inbox, wired to the local token issuer and connector doubles:
+/// the wire protocol without the database and jobs (the server tests cover those).
+/// </summary>
+public sealed class TeamsHost : IAsyncDisposable
+{
+    public const string AppId = "bot-app-id";
+
+    private readonly WebApplication _app;
+
+    private TeamsHost(WebApplication app, BotFrameworkAuthDouble auth, BotConnectorDouble connector, RecordingInbox inbox, HttpClient client)
+    {
+        _app = app;
+        Auth = auth;
+        Connector = connector;
+        Inbox = inbox;
+        Client = client;
+    }
+
+    public BotFrameworkAuthDouble Auth { get; }
+    public BotConnectorDouble Connector { get; }
+    public RecordingInbox Inbox { get; }
+    public HttpClient Client { get; }
+    public IServiceProvider Services => _app.Services;
+
+    public string GoodToken() => Auth.Mint(AppId, Connector.ServiceUrl);
+
+    public static async Task<TeamsHost> StartAsync(bool configured = true, IDictionary<string, string?>? settings = null)
+    {
+        var auth = await BotFrameworkAuthDouble.StartAsync();
+        var connector = await BotConnectorDouble.StartAsync();
+        var inbox = new RecordingInbox();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        if (configured)
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Teams:AppId"] = AppId,
+                ["Teams:AppPassword"] = "bot-secret",
+                ["Teams:TenantId"] = TeamsActivities.TenantId,
+                ["Teams:OpenIdMetadataUrl"] = auth.MetadataUrl,
+                ["Teams:TokenEndpoint"] = connector.TokenEndpoint,
+                ["Teams:ConnectorRetryBaseDelay"] = "00:00:00.010",
+            });
+        }
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IChatInbox>(inbox);
+        builder.Services.AddChatBotTeams(builder.Configuration);
+        foreach (var name in new[] { ChatBot.Teams.Connector.BotConnectorClient.HttpClientName, ChatBot.Teams.Connector.MsalHttpClientFactory.HttpClientName })
+            builder.Services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(connector.CreateTrustingHandler);
+        var app = builder.Build();
+        app.MapChatBotTeams();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var client = new HttpClient { BaseAddress = new Uri(address.Replace("[::1]", "127.0.0.1")) };
+        return new TeamsHost(app, auth, connector, inbox, client);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await Connector.DisposeAsync();
+        await Auth.DisposeAsync();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json.Nodes;
+using ChatBot.Core.Approvals;
+using ChatBot.Core.Monitors;
+using ChatBot.Core.Receipts;
+using ChatBot.Core.Views;
+using ChatBot.Teams.Activities;
+using ChatBot.Teams.Rendering;
+
+namespace ChatBot.Teams.Tests.Rendering;
+
+public sealed class TeamsCardRendererTests
+{
+    private static readonly DateTimeOffset Expires = new(2030, 1, 2, 3, 4, 0, TimeSpan.Zero);
+
+    public static TheoryData<ChatView> CardViews =>
+    [
+        new ReceiptView(ReceiptKind.Success, "run_1", "ChatBot · 2m ago", "✓ Summarized feedback", [new ReceiptSegment("3 tools"), new ReceiptSegment("details", "https://bot/runs/run_1")]),
+        new ApprovalRequestView("apr_1", "Send email", "alice", 30, ApprovalStatus.Pending, null, Expires),
+        new MonitorRootView("mon_1", "https://example.com/changelog", Cadence.Daily, MonitorKind.Page),
+        new MonitorUpdateView("mon_1", "Pro plan now $12", ["https://example.com/pricing"], new DateOnly(2030, 1, 1)),
+        new MonitorListView([new MonitorListItem("mon_1", "https://example.com", Cadence.Hourly, MonitorStatus.Active, null)]),
+        new MonitorListView([]),
+        new HelpView([new HelpEntry("/monitor <url>", "watch a page")], "Here is what I can do"),
+        new ProgressView(2, "reading the page"),
+        new RunResultView("run_1", "All done."),
+    ];
+
+    [Theory]
+    [MemberData(nameof(CardViews))]
+    public void Every_view_but_text_is_an_adaptive_card_1_5(ChatView view)
+    {
+        var activity = TeamsCardRenderer.Render(view);
+
+        var attachment = Assert.Single(activity.Attachments!);
+        Assert.Equal(Attachment.AdaptiveCardType, attachment.ContentType);
+        Assert.Equal("1.5", attachment.Content!["version"]!.GetValue<string>());
+        Assert.NotEmpty(attachment.Content!["body"]!.AsArray());
+        Assert.Equal(view.FallbackText, activity.Summary);
+    }
+
+    [Fact]
+    public void Text_is_a_markdown_message()
+    {
+        var activity = TeamsCardRenderer.Render(new TextView("**hi**"));
+
+        Assert.Equal(("**hi**", "markdown"), (activity.Text, activity.TextFormat));
+        Assert.Null(activity.Attachments);
+    }
+
+    [Fact]
+    public void An_open_approval_has_approve_and_deny_executes_and_a_refresh()
+    {
+        var card = TeamsCardRenderer.Card(new ApprovalRequestView("apr_1", "Send email", "alice", 30, ApprovalStatus.Pending, null, Expires));
+
+        var actions = card["actions"]!.AsArray();
+        Assert.Equal(["approve", "deny"], actions.Select(a => a!["verb"]!.GetValue<string>()));
+        Assert.All(actions, a => Assert.Equal("Action.Execute", a!["type"]!.GetValue<string>()));
+        Assert.All(actions, a => Assert.Equal("apr_1", a!["data"]!["approvalId"]!.GetValue<string>()));
+        Assert.Equal("refresh", card["refresh"]!["action"]!["verb"]!.GetValue<string>());
+        Assert.Contains("~30 credits", card.ToJsonString());
+    }
+
+    [Fact]
+    public void A_decided_approval_says_who_decided_and_has_no_buttons()
+    {
+        var card = TeamsCardRenderer.Card(new ApprovalRequestView("apr_1", "Send email", "alice", 30, ApprovalStatus.Approved, "bob", Expires));
+
+        Assert.Null(card["actions"]);
+        Assert.Null(card["refresh"]);
+        Assert.Contains(card["body"]!.AsArray(), b => b!["text"]?.GetValue<string>() == "Approved by @bob");
+    }
+
+    [Fact]
+    public void Monitor_list_buttons_carry_the_monitor_and_the_action_as_verb()
+    {
+        var card = TeamsCardRenderer.Card(new MonitorListView([new MonitorListItem("mon_9", "q", Cadence.Weekly, MonitorStatus.Paused, null)]));
+
+        var verbs = card.ToJsonString();
+        Assert.Contains("\"verb\":\"monitor.resume\"", verbs);
+        Assert.Contains("\"verb\":\"monitor.cancel\"", verbs);
+        Assert.Contains("\"monitorId\":\"mon_9\"", verbs);
+        Assert.Equal(Core.Inbound.ActionIds.ResumeMonitor, CardVerbs.ActionIdOf("monitor.resume"));
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ChatBot.Testing.Teams;
+
+/// <summary>
+/// The Bot Connector service and the Entra token endpoint, locally over HTTPS (MSAL insists on it): records every
+/// activity and token request, answers client_credentials with a bearer token, and can fail the next activity
+/// requests with scripted statuses. Use <see cref="BaseUrl"/> as the activities' serviceUrl and
+/// <see cref="TokenEndpoint"/> as <c>Teams__TokenEndpoint</c>; the bot's HTTP clients need <see cref="CreateTrustingHandler"/>.
+/// </summary>
+public sealed class BotConnectorDouble : IAsyncDisposable
+{
+    public const string AccessToken = "connector-test-token";
+
+    private readonly WebApplication _app;
+    private int _nextId;
+
+    private BotConnectorDouble(WebApplication app, X509Certificate2 certificate)
+    {
+        _app = app;
+        Certificate = certificate;
+    }
+
+    public X509Certificate2 Certificate { get; }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public string ServiceUrl => BaseUrl.ToString();
+
+    public string TokenEndpoint => new Uri(BaseUrl, "/botframework.com/oauth2/v2.0/token").ToString();
+
+    public ConcurrentQueue<ConnectorRequest> Requests { get; } = new();
+
+    public ConcurrentQueue<TokenRequest> TokenRequests { get; } = new();
+
+    /// <summary>Statuses (with an optional connector error code) for the next activity requests, one each.</summary>
+    public ConcurrentQueue<(int Status, string? Code)> Failures { get; } = new();
+
+    public static async Task<BotConnectorDouble> StartAsync()
+    {
+        var certificate = CreateCertificate();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        var app = builder.Build();
+        var connector = new BotConnectorDouble(app, certificate);
+        app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext http, string tenant) =>
+        {
+            var form = await http.Request.ReadFormAsync();
+            connector.TokenRequests.Enqueue(new TokenRequest(tenant, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
+            if (form["grant_type"] != "client_credentials") return Results.Json(new { error = "unsupported_grant_type" }, statusCode: 400);
+            return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = AccessToken });
+        });
+        app.MapPost("/v3/conversations", (Func<HttpContext, Task<IResult>>)(http => connector.RecordAsync(http, "create", "", null)));
+        app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext http, string conversationId) => connector.RecordAsync(http, "send", conversationId, null));
+        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext http, string conversationId, string activityId) => connector.RecordAsync(http, "reply", conversationId, activityId));
+        app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext http, string conversationId, string activityId) => connector.RecordAsync(http, "update", conversationId, activityId));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        connector.BaseUrl = new Uri(address.Replace("[::1]", "127.0.0.1"));
+        return connector;
+    }
+
+    public IEnumerable<ConnectorRequest> OfKind(string kind) => Requests.Where(r => r.Kind == kind);
+
+    private async Task<IResult> RecordAsync(HttpContext http, string kind, string conversationId, string? activityId)
+    {
+        var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
+        Requests.Enqueue(new ConnectorRequest(kind, conversationId, activityId, http.Request.Headers.Authorization, body));
+        if (Failures.TryDequeue(out var failure))
+            return Results.Json(new { error = new { code = failure.Code ?? "ServiceError", message = "scripted failure" } }, statusCode: failure.Status);
+        var id = kind switch
+        {
+            "create" => $"a:personal-{Interlocked.Increment(ref _nextId)}",
+            "update" => activityId!,
+            _ => $"act-{Interlocked.Increment(ref _nextId)}",
+        };
+        return Results.Json(new { id }, statusCode: kind == "update" ? 200 : 201);
+    }
+
+    /// <summary>A handler that trusts exactly this double's certificate, for the bot's HTTP clients.</summary>
+    public HttpMessageHandler CreateTrustingHandler() => new SocketsHttpHandler
+    {
+        SslOptions = { RemoteCertificateValidationCallback = (_, cert, _, _) => cert is not null && cert.GetCertHashString() == Certificate.GetCertHashString() },
+    };
+
+    private static X509Certificate2 CreateCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Certificate.Dispose();
+    }
+}
