@@ -57,6 +57,8 @@ start_postgres() {
 }
 
 cmd_test() {
+  # The web pages are tested in Debian's headless Chromium (no browser download is possible here).
+  [ -x /usr/bin/chromium ] || apt_install chromium
   start_postgres
   local out; out=$(mktemp /tmp/chatbot-test.XXXXXX)
   set +e

@@ -82,7 +82,8 @@ public static class ChatBotHostExtensions
         app.MapMonitorApi();
         app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().MapOpsTokens();
         app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().MapOpsActions();
-        app.MapGroup("/api").AddEndpointFilter<OpsAuthFilter>().MapOpsDashboard();
+        app.MapGroup("/api").AddEndpointFilter<OpsAuthFilter>().MapOpsDashboard().MapDashboardEvents();
+        app.MapRunPage();
         // No auth, like /health: scrapers rarely carry credentials, and nothing here is secret.
         app.MapPrometheusScrapingEndpoint("/prometheus");
         app.MapOpenApi();

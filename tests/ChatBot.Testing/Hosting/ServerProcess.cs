@@ -46,6 +46,8 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["Urls"] = baseUrl.ToString().TrimEnd('/');
         info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment["DOTNET_ENVIRONMENT"] = environment;
+        // Receipts link to the server that posted them, wherever the test put it.
+        info.Environment["Receipts__PublicBaseUrl"] = baseUrl.ToString().TrimEnd('/');
         foreach (var (key, value) in settings) info.Environment[key] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server process.");

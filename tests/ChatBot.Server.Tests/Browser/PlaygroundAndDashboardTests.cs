@@ -1,0 +1,115 @@
+using ChatBot.Server.Tests.Browser;
+using ChatBot.Testing.Hosting;
+using ChatBot.Testing.Models;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChatBot.Server.Tests.Browser;
+
+/// <summary>
+/// The web pages in headless Chromium against the real server process (embedded default storage) with the real
+/// agent engine talking to a local model double: playground, approvals, the run page and the dashboard.
+/// </summary>
+public sealed class PlaygroundAndDashboardTests : IAsyncLifetime
+{
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("chatbot-browser-");
+    private ModelDouble _model = null!;
+    private ServerProcess _server = null!;
+    private BrowserSession _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _model = await ModelDouble.StartAsync();
+        _server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Agent__Provider"] = "openai",
+            ["Agent__Model"] = "double-model",
+            ["Agent__OpenAI__Endpoint"] = _model.OpenAIEndpoint,
+            ["Egress__AllowPrivateNetworks"] = "true",
+            // Nothing listens there: the approved email fails and the model reports it, as it would in life.
+            ["Email__SmtpHost"] = "127.0.0.1",
+            ["Email__SmtpPort"] = "9",
+            ["Jobs__HeartbeatInterval"] = "00:00:00.500",
+        }, _directory.FullName, environment: "Development");
+        _browser = await BrowserSession.StartAsync(_server.BaseUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        await _server.DisposeAsync();
+        await _model.DisposeAsync();
+        _directory.Delete(recursive: true);
+    }
+
+    private async Task SayAsync(string text)
+    {
+        await _browser.Page.GetByLabel("Message").FillAsync(text);
+        await _browser.Page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+    }
+
+    [Fact]
+    public async Task A_page_monitor_created_in_the_playground_posts_its_root_message()
+    {
+        var page = _browser.Page;
+        await page.GotoAsync("/playground/");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("live");
+
+        await SayAsync("/monitor https://example.com/changelog");
+
+        await Expect(page.Locator(".message.ephemeral").Last).ToContainTextAsync("Monitoring https://example.com/changelog · daily");
+        await Expect(page.Locator(".message[data-view='monitor_root']")).ToContainTextAsync("cancelmonitor");
+        await _browser.ScreenshotAsync("playground-monitor");
+    }
+
+    [Fact]
+    public async Task A_task_that_needs_approval_is_approved_in_the_playground_and_its_receipt_links_to_the_run_page()
+    {
+        _model.Then(ScriptedModelReply.Call("email_send", """{"to":"ops@example.com","subject":"Weekly summary","body":"All quiet."}"""))
+            .Then(ScriptedModelReply.Answer("HEADLINE: Tried to email the weekly summary\nOUTCOME: the mail server refused the connection\n\nThe mail server at 127.0.0.1:9 refused the connection."));
+        var page = _browser.Page;
+        await page.GotoAsync("/playground/");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("live");
+
+        await SayAsync("email ops@example.com the weekly summary");
+        var approval = page.Locator(".approval");
+        await Expect(approval).ToContainTextAsync("Send email to ops@example.com: “Weekly summary”");
+        await _browser.ScreenshotAsync("playground-approval-request");
+        await approval.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+        await Expect(approval.Locator(".outcome")).ToContainTextAsync("Approved by @");
+        var receipt = page.Locator(".receipt");
+        await Expect(receipt.Locator(".title")).ToHaveTextAsync("✓ Tried to email the weekly summary — the mail server refused the connection");
+        await _browser.ScreenshotAsync("playground-receipt");
+
+        await receipt.Locator("a.details-link").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/runs/run_"));
+        await Expect(page.Locator("#state")).ToHaveTextAsync("succeeded");
+        await Expect(page.Locator("#headline")).ToHaveTextAsync("Tried to email the weekly summary");
+        await Expect(page.Locator("#timeline li[data-kind='approval_approved']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#meta")).ToContainTextAsync("email:send");
+        await _browser.ScreenshotAsync("run-detail");
+
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#runs tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#runs-chart rect[data-label='succeeded']")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task A_node_can_be_drained_and_undrained_from_the_dashboard()
+    {
+        var page = _browser.Page;
+        await page.GotoAsync("/");
+        var node = page.Locator("#nodes tbody tr").First;
+        await Expect(node).ToHaveAttributeAsync("data-state", "active");
+
+        await node.Locator("input.drain").CheckAsync();
+
+        await Expect(page.Locator("#nodes tbody tr").First).ToHaveAttributeAsync("data-state", "draining");
+        await Expect(page.Locator("#health")).ToHaveTextAsync("unhealthy");
+        await _browser.ScreenshotAsync("dashboard-draining");
+        await page.Locator("#nodes tbody tr").First.Locator("input.drain").UncheckAsync();
+        await Expect(page.Locator("#nodes tbody tr").First).ToHaveAttributeAsync("data-state", "active");
+        await Expect(page.Locator("#health")).ToHaveTextAsync("healthy");
+    }
+}
