@@ -17,6 +17,12 @@ public sealed class JobsOptions
     /// <summary>How often the counts behind the dashboard's metrics (<c>/prometheus</c>) are refreshed.</summary>
     public TimeSpan StatisticsRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How often a clustered node checks in; a node silent for about twice this is presumed dead and its
+    /// in-flight jobs are recovered by the others. Quartz's default.
+    /// </summary>
+    public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromMilliseconds(7500);
+
     /// <summary>Worker threads on this node.</summary>
     public int MaxConcurrency { get; set; } = 16;
 

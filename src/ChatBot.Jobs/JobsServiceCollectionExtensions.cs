@@ -76,7 +76,7 @@ public static class JobsServiceCollectionExtensions
                 store.UseSystemTextJsonSerializer();
                 if (storage.IsPostgres) store.UsePostgres(storage.ConnectionString);
                 else store.UseSqlite(storage.ConnectionString);
-                if (clustered) store.UseClustering();
+                if (clustered) store.UseClustering(c => c.CheckinInterval = options.ClusterCheckinInterval);
                 store.ProvisionSchema();
             });
             // Per-workspace cap counted across every node sharing the store.

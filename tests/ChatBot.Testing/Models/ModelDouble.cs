@@ -38,6 +38,9 @@ public sealed class ModelDouble : IAsyncDisposable
     /// <summary>Decides the reply from the request's JSON; null falls through to the script.</summary>
     public Func<JsonObject, ScriptedModelReply?>? Responder { get; set; }
 
+    /// <summary>How long every answer takes, to keep runs in flight (a slow model).</summary>
+    public TimeSpan Delay { get; set; }
+
     /// <summary>Status code to answer with instead of a reply (e.g. 429, 500), consumed one per request.</summary>
     public ConcurrentQueue<int> Failures { get; } = new();
 
@@ -66,6 +69,12 @@ public sealed class ModelDouble : IAsyncDisposable
     {
         var body = (JsonObject)(await JsonNode.ParseAsync(http.Request.Body))!;
         Requests.Enqueue(body);
+        if (Delay > TimeSpan.Zero)
+        {
+            // A caller that goes away (a killed node) ends its wait.
+            try { await Task.Delay(Delay, http.RequestAborted); }
+            catch (OperationCanceledException) { return null; }
+        }
         if (Failures.TryDequeue(out var status))
         {
             http.Response.StatusCode = status;
