@@ -49,6 +49,7 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<IToolSource, WebTools>();
         services.AddSingleton<IToolSource, HttpTools>();
         services.AddSingleton<IToolSource, EmailTools>();
+        services.AddSingleton<IToolSource, HistoryTools>();
         services.AddScoped<IAgentRunner, AgentLoop>();
 
         services.AddSingleton<ModelJudge>();

@@ -38,6 +38,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackSignatureFilter>();
         services.AddSingleton<SlackMessenger>();
         services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
+        services.AddSingleton<IChannelHistory, History.SlackChannelHistory>();
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<SlackUserDirectory>());
         return services;

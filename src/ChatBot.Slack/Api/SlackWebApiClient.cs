@@ -101,6 +101,10 @@ public sealed class SlackWebApiClient(
         ["unfurl_links"] = false,
     };
 
+    /// <summary>A read method that takes form fields (conversations.history, conversations.list); the answer's JSON.</summary>
+    public Task<JsonObject> CallFormAsync(string method, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken ct) =>
+        CallAsync(method, () => new FormUrlEncodedContent(fields), ct);
+
     private Task<JsonObject> CallJsonAsync(string method, JsonObject body, CancellationToken ct) =>
         CallAsync(method, () => JsonContent.Create(body), ct);
 

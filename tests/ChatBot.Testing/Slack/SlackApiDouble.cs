@@ -33,6 +33,12 @@ public sealed class SlackApiDouble : IAsyncDisposable
 
     public ConcurrentQueue<SlackApiCall> Calls { get; } = new();
 
+    /// <summary>Channels conversations.list knows: name → id.</summary>
+    public ConcurrentDictionary<string, string> Channels { get; } = new();
+
+    /// <summary>conversations.history per channel id: (ts, user, text), any order.</summary>
+    public ConcurrentDictionary<string, List<(string Ts, string User, string Text)>> History { get; } = new();
+
     /// <summary>Users whose users.info says is_admin.</summary>
     public ConcurrentDictionary<string, bool> Admins { get; } = new();
 
@@ -97,6 +103,13 @@ public sealed class SlackApiDouble : IAsyncDisposable
             "chat.postMessage" => new() { ["ok"] = true, ["channel"] = call.Arg("channel"), ["ts"] = NextTs() },
             "chat.update" => new() { ["ok"] = true, ["channel"] = call.Arg("channel"), ["ts"] = call.Arg("ts") },
             "chat.postEphemeral" => new() { ["ok"] = true, ["message_ts"] = NextTs() },
+            "conversations.list" => new()
+            {
+                ["ok"] = true,
+                ["channels"] = new JsonArray(Channels.Select(c => (JsonNode)new JsonObject { ["id"] = c.Value, ["name"] = c.Key }).ToArray()),
+                ["response_metadata"] = new JsonObject { ["next_cursor"] = "" },
+            },
+            "conversations.history" => HistoryPage(call),
             "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + call.Arg("users") } },
             "users.info" => new()
             {
@@ -133,6 +146,16 @@ public sealed class SlackApiDouble : IAsyncDisposable
             return fields;
         }
         return await JsonNode.ParseAsync(request.Body) as JsonObject ?? new JsonObject();
+    }
+
+    /// <summary>Newest first, only messages after "oldest" (exclusive), as Slack answers.</summary>
+    private JsonObject HistoryPage(SlackApiCall call)
+    {
+        if (!History.TryGetValue(call.Arg("channel") ?? "", out var messages)) return new() { ["ok"] = false, ["error"] = "channel_not_found" };
+        var oldest = decimal.Parse(call.Arg("oldest") ?? "0", CultureInfo.InvariantCulture);
+        var page = messages.Where(m => decimal.Parse(m.Ts, CultureInfo.InvariantCulture) > oldest).OrderByDescending(m => m.Ts, StringComparer.Ordinal)
+            .Select(m => (JsonNode)new JsonObject { ["type"] = "message", ["ts"] = m.Ts, ["user"] = m.User, ["text"] = m.Text });
+        return new() { ["ok"] = true, ["messages"] = new JsonArray(page.ToArray()), ["has_more"] = false };
     }
 
     private string NextTs() => $"1700000000.{Interlocked.Increment(ref _nextTs):D6}";
