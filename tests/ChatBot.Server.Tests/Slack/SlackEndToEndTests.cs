@@ -98,6 +98,34 @@ public sealed class SlackEndToEndTests
     }
 
     [Fact]
+    public async Task A_signed_monitor_command_is_acked_ephemerally_and_its_root_message_is_posted_in_the_channel()
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        await using var app = await CreateAppAsync(StorageKind.Sqlite, slack);
+        app.Checker.ThenNothing();
+        var client = app.CreateClient();
+        var signer = new SlackRequestSigner(SigningSecret);
+
+        var response = await client.SendAsync(signer.Form("/slack/commands", new Dictionary<string, string>
+        {
+            ["team_id"] = Team, ["channel_id"] = Channel, ["user_id"] = "U0ADA", ["user_name"] = "ada",
+            ["command"] = "/monitor", ["text"] = "https://example.com/changelog", ["trigger_id"] = "1.2.monitor",
+        }));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var ack = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("ephemeral", ack["response_type"]!.GetValue<string>());
+        Assert.Contains("Monitoring", ack["text"]!.GetValue<string>());
+        var root = await slack.WaitForCallAsync("chat.postMessage", c => c.Arg("text")?.Contains("cancelmonitor") == true);
+        Assert.Equal(Channel, root.Arg("channel"));
+        Assert.Null(root.Arg("thread_ts"));
+        await using var db = app.CreateDbContext();
+        var monitor = await db.Monitors.SingleAsync();
+        Assert.Equal("https://example.com/changelog", monitor.Query);
+        await app.WaitUntilAsync(d => d.Monitors.AnyAsync(m => m.ThreadId != null));
+    }
+
+    [Fact]
     public async Task A_signed_help_command_is_answered_ephemerally_by_the_real_inbox()
     {
         await using var slack = await SlackApiDouble.StartAsync();
