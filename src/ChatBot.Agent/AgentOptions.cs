@@ -15,6 +15,9 @@ public sealed class AgentOptions
 
     public AnthropicProviderOptions Anthropic { get; set; } = new();
 
+    /// <summary>MCP servers whose tools runs may use.</summary>
+    public McpSettings Mcp { get; set; } = new();
+
     /// <summary>Model calls per run attempt before the run is stopped.</summary>
     public int MaxSteps { get; set; } = 12;
 
@@ -39,4 +42,9 @@ public sealed class AnthropicProviderOptions
     public string? BaseUrl { get; set; }
 
     public string? ApiKey { get; set; }
+}
+
+public sealed class McpSettings
+{
+    public List<Mcp.McpServerSettings> Servers { get; set; } = [];
 }

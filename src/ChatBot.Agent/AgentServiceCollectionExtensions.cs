@@ -50,6 +50,8 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<IToolSource, HttpTools>();
         services.AddSingleton<IToolSource, EmailTools>();
         services.AddSingleton<IToolSource, HistoryTools>();
+        services.AddHttpClient(Mcp.McpToolSource.HttpClientName);
+        services.AddSingleton<IToolSource, Mcp.McpToolSource>();
         services.AddScoped<IAgentRunner, AgentLoop>();
 
         services.AddSingleton<ModelJudge>();
