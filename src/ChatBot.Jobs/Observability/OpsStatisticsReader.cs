@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatBot.Core.Approvals;
+using ChatBot.Core.Monitors;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,8 +18,11 @@ public sealed class OpsStatisticsReader(ChatBotDbContext db, TimeProvider time)
         var monitors = await db.Monitors.AsNoTracking().Where(m => m.DeletedAt == null).GroupBy(m => m.Status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
         var pending = await db.Approvals.AsNoTracking().LongCountAsync(a => a.Status == ApprovalStatus.Pending, ct);
         var receipts = await db.Receipts.AsNoTracking().GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
-        var monitorRuns = await db.MonitorEvents.AsNoTracking()
-            .GroupBy(e => new { e.Type, Group = e.EventGroupId ?? e.Id }).Select(g => g.Key.Type).ToListAsync(ct);
+        // A check makes one completion or error row, or several event rows sharing a group: count checks, in the database.
+        var quietOrFailed = await db.MonitorEvents.AsNoTracking().Where(e => e.Type != MonitorEventType.Event)
+            .GroupBy(e => e.Type).Select(g => new { g.Key, Count = g.LongCount() }).ToListAsync(ct);
+        var detected = await db.MonitorEvents.AsNoTracking().Where(e => e.Type == MonitorEventType.Event)
+            .Select(e => e.EventGroupId).Distinct().LongCountAsync(ct);
         var credits = await db.Runs.AsNoTracking().SumAsync(r => (long)r.CreditsUsed, ct);
         var byWindow = new Dictionary<string, long>();
         foreach (var (name, span) in Windows)
@@ -33,7 +37,7 @@ public sealed class OpsStatisticsReader(ChatBotDbContext db, TimeProvider time)
             monitors.ToDictionary(m => Name(m.Key), m => m.Count),
             pending,
             receipts.ToDictionary(r => Name(r.Key), r => r.Count),
-            monitorRuns.GroupBy(t => Name(t)).ToDictionary(g => g.Key, g => g.LongCount()),
+            quietOrFailed.ToDictionary(r => Name(r.Key), r => r.Count).Append(new(Name(MonitorEventType.Event), detected)).Where(p => p.Value > 0).ToDictionary(),
             credits,
             byWindow,
             byWorkspace.ToDictionary(w => w.Key, w => w.Credits));

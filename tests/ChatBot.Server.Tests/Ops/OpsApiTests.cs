@@ -113,7 +113,7 @@ public sealed class OpsApiTests
     [Fact]
     public async Task Monitors_can_be_paused_resumed_run_now_and_canceled()
     {
-        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite, FastHeartbeat);
         app.Checker.ThenNothing().ThenDetect("v2 released", "https://example.com/changelog");
         var client = Ops(app);
         await app.SendAsync(Inputs.Command(new Core.Commands.CreateMonitorCommand(Cadence.Daily, "https://example.com/changelog")));
@@ -124,6 +124,13 @@ public sealed class OpsApiTests
         Assert.Equal("active", (await (await client.PostAsync($"/api/ops/monitors/{monitor.Id}/resume", null)).JsonAsync()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/ops/monitors/{monitor.Id}/run-now", null)).StatusCode);
         await app.WaitUntilAsync(db => db.MonitorEvents.AnyAsync(e => e.MonitorId == monitor.Id && e.Type == MonitorEventType.Event));
+        // Each check counts once by outcome: the quiet first check and the one that detected something.
+        await app.WaitUntilAsync(async _ =>
+        {
+            var metrics = await client.GetStringAsync("/prometheus");
+            return metrics.Contains("chatbot_monitor_runs_total{otel_scope_name=\"ChatBot\",outcome=\"completion\"} 1")
+                && metrics.Contains("chatbot_monitor_runs_total{otel_scope_name=\"ChatBot\",outcome=\"event\"} 1");
+        });
         Assert.Equal("canceled", (await (await client.PostAsync($"/api/ops/monitors/{monitor.Id}/cancel", null)).JsonAsync()).GetProperty("status").GetString());
         Assert.Equal("INVALID_TRANSITION", await (await client.PostAsync($"/api/ops/monitors/{monitor.Id}/resume", null)).ErrorCodeAsync(409));
         Assert.Equal("UNKNOWN_ACTION", await (await client.PostAsync($"/api/ops/monitors/{monitor.Id}/explode", null)).ErrorCodeAsync(404));
