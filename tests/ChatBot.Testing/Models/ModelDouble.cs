@@ -1,3 +1,4 @@
+using ChatBot.Testing.Hosting;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
@@ -52,16 +53,13 @@ public sealed class ModelDouble : IAsyncDisposable
 
     public static async Task<ModelDouble> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var builder = LoopbackServer.CreateBuilder();
         var app = builder.Build();
         var model = new ModelDouble(app);
         app.MapPost("/v1/chat/completions", model.ChatCompletionsAsync);
         app.MapPost("/v1/messages", model.MessagesAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        model.BaseUrl = new Uri(address);
+        model.BaseUrl = LoopbackServer.AddressOf(app);
         return model;
     }
 

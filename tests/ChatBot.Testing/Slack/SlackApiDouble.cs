@@ -1,3 +1,4 @@
+using ChatBot.Testing.Hosting;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
@@ -49,15 +50,13 @@ public sealed class SlackApiDouble : IAsyncDisposable
 
     public static async Task<SlackApiDouble> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var builder = LoopbackServer.CreateBuilder();
         var app = builder.Build();
         var slack = new SlackApiDouble(app);
         app.MapPost("/api/{method}", slack.ApiAsync);
         app.MapPost("/hooks/{id}", slack.HookAsync);
         await app.StartAsync();
-        slack.BaseUrl = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        slack.BaseUrl = LoopbackServer.AddressOf(app);
         return slack;
     }
 

@@ -1,3 +1,4 @@
+using ChatBot.Testing.Hosting;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
@@ -50,9 +51,7 @@ public sealed class BotConnectorDouble : IAsyncDisposable
     public static async Task<BotConnectorDouble> StartAsync()
     {
         var certificate = CreateCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        var builder = LoopbackServer.CreateBuilder(certificate);
         var app = builder.Build();
         var connector = new BotConnectorDouble(app, certificate);
         app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext http, string tenant) =>
@@ -67,8 +66,7 @@ public sealed class BotConnectorDouble : IAsyncDisposable
         app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext http, string conversationId, string activityId) => connector.RecordAsync(http, "reply", conversationId, activityId));
         app.MapPut("/v3/conversations/{conversationId}/activities/{activityId}", (HttpContext http, string conversationId, string activityId) => connector.RecordAsync(http, "update", conversationId, activityId));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        connector.BaseUrl = new Uri(address.Replace("[::1]", "127.0.0.1"));
+        connector.BaseUrl = LoopbackServer.AddressOf(app);
         return connector;
     }
 

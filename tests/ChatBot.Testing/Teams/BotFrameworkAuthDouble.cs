@@ -1,3 +1,4 @@
+using ChatBot.Testing.Hosting;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -50,9 +51,7 @@ public sealed class BotFrameworkAuthDouble : IAsyncDisposable
 
     public static async Task<BotFrameworkAuthDouble> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var builder = LoopbackServer.CreateBuilder();
         var app = builder.Build();
         var double_ = new BotFrameworkAuthDouble(app);
         app.MapGet("/v1/.well-known/openidconfiguration", () =>
@@ -69,8 +68,7 @@ public sealed class BotFrameworkAuthDouble : IAsyncDisposable
         });
         app.MapGet("/v1/keys", () => Results.Json(double_.Jwks()));
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        double_.BaseUrl = new Uri(address.Replace("[::1]", "127.0.0.1"));
+        double_.BaseUrl = LoopbackServer.AddressOf(app);
         return double_;
     }
 

@@ -1,3 +1,4 @@
+using ChatBot.Testing.Hosting;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
@@ -38,15 +39,12 @@ public sealed class WebDouble : IAsyncDisposable
 
     public static async Task<WebDouble> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        var builder = LoopbackServer.CreateBuilder();
         var app = builder.Build();
         var web = new WebDouble(app);
         app.Run(web.HandleAsync);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        web.BaseUrl = new Uri(address);
+        web.BaseUrl = LoopbackServer.AddressOf(app);
         return web;
     }
 

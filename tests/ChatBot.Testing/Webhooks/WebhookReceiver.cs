@@ -1,3 +1,4 @@
+using ChatBot.Testing.Hosting;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
@@ -38,9 +39,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public static async Task<WebhookReceiver> StartAsync()
     {
         var certificate = CreateCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        var builder = LoopbackServer.CreateBuilder(certificate);
         var app = builder.Build();
         var receiver = new WebhookReceiver(app, certificate);
         app.MapPost("/hooks/{**rest}", async (HttpContext http) =>
@@ -55,8 +54,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
             return Interlocked.Increment(ref receiver._seen) <= receiver.FailFirst ? Results.StatusCode(500) : Results.Ok();
         });
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        receiver.BaseUrl = new Uri(address.Replace("[::1]", "127.0.0.1"));
+        receiver.BaseUrl = LoopbackServer.AddressOf(app);
         return receiver;
     }
 

@@ -35,9 +35,9 @@ public static partial class MonitorApiEndpoints
     private static async Task<IResult> CreateAsync(HttpContext http, MonitorApiCaller gate, ChatBotDbContext db, IMonitorChecker checker,
         WorkScheduler scheduler, TimeProvider time, CancellationToken ct)
     {
-        var (caller, problem) = await gate.AuthorizeAsync(http, ct);
+        var (authorized, problem) = await gate.AuthorizeAsync(http, ct);
         if (problem is not null) return problem;
-        var workspaceId = caller!;
+        var workspaceId = authorized!;
         var (body, error) = await MonitorRequestReader.ReadObjectAsync(http.Request, ct);
         if (body is null) return MonitorApiErrors.Validation(http, [("body", error!)]);
 

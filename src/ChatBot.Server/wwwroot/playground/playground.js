@@ -4,17 +4,6 @@ const channel = "general";
 const messagesEl = document.getElementById("messages");
 const statusEl = document.getElementById("status");
 
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (key === "class") node.className = value;
-    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value);
-  }
-  for (const child of children.flat()) if (child != null) node.append(child.nodeType ? child : document.createTextNode(String(child)));
-  return node;
-}
-
 async function click(actionId, value, messageId) {
   await fetch("/api/playground/actions", {
     method: "POST", headers: { "content-type": "application/json" },

@@ -1,4 +1,4 @@
-// Shared by the dashboard pages: element building, times, and bar charts drawn as SVG.
+// Shared by the web pages (dashboard, run page, playground): element building, relative times, SVG bar charts.
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attrs)) {
