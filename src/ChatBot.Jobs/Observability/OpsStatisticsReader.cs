@@ -1,5 +1,5 @@
-using System.Text.Json;
 using ChatBot.Core.Approvals;
+using ChatBot.Core.Common;
 using ChatBot.Core.Monitors;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -33,16 +33,13 @@ public sealed class OpsStatisticsReader(ChatBotDbContext db, TimeProvider time)
         var byWorkspace = await db.Runs.AsNoTracking().GroupBy(r => r.WorkspaceId).Select(g => new { g.Key, Credits = g.Sum(r => (long)r.CreditsUsed) }).ToListAsync(ct);
 
         return new OpsStatistics(
-            runs.ToDictionary(r => Name(r.Key), r => r.Count),
-            monitors.ToDictionary(m => Name(m.Key), m => m.Count),
+            runs.ToDictionary(r => WireName.Of(r.Key), r => r.Count),
+            monitors.ToDictionary(m => WireName.Of(m.Key), m => m.Count),
             pending,
-            receipts.ToDictionary(r => Name(r.Key), r => r.Count),
-            quietOrFailed.ToDictionary(r => Name(r.Key), r => r.Count).Append(new(Name(MonitorEventType.Event), detected)).Where(p => p.Value > 0).ToDictionary(),
+            receipts.ToDictionary(r => WireName.Of(r.Key), r => r.Count),
+            quietOrFailed.ToDictionary(r => WireName.Of(r.Key), r => r.Count).Append(new(WireName.Of(MonitorEventType.Event), detected)).Where(p => p.Value > 0).ToDictionary(),
             credits,
             byWindow,
             byWorkspace.ToDictionary(w => w.Key, w => w.Credits));
     }
-
-    /// <summary>The wire name of an enum value (<c>awaiting_approval</c>), as the APIs spell states.</summary>
-    private static string Name<T>(T value) where T : struct, Enum => JsonSerializer.Serialize(value).Trim('"');
 }

@@ -11,9 +11,16 @@ public static class ApiErrors
 
     public static IResult TooManyRequests(HttpContext context, TimeSpan retryAfter)
     {
+        var seconds = SetRetryAfter(context, retryAfter);
+        return Result(context, 429, "RATE_LIMITED", $"Over {Auth.TokenRateLimiter.RequestsPerMinute} requests per minute for this token; retry in {seconds}s.");
+    }
+
+    /// <summary>Sets <c>Retry-After</c> in whole seconds (at least 1) and returns them, for the message.</summary>
+    public static int SetRetryAfter(HttpContext context, TimeSpan retryAfter)
+    {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return Result(context, 429, "RATE_LIMITED", $"Over {Auth.TokenRateLimiter.RequestsPerMinute} requests per minute for this token; retry in {seconds}s.");
+        return seconds;
     }
 
     public static Task WriteAsync(HttpContext context, int status, string code, string message)

@@ -30,7 +30,7 @@ public static class OpsActionEndpoints
         var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run_id, ct);
         if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");
         if (!run.IsTerminal || run.Status == RunStatus.Succeeded)
-            return ApiErrors.Result(http, 409, "RUN_NOT_RETRYABLE", $"Run {run_id} is {Name(run.Status)}; only failed, denied, canceled or expired runs can be retried.");
+            return ApiErrors.Result(http, 409, "RUN_NOT_RETRYABLE", $"Run {run_id} is {WireName.Of(run.Status)}; only failed, denied, canceled or expired runs can be retried.");
         var retry = new Run(run.WorkspaceId, run.Source, run.Request, run.Address, run.RequestedBy, time.GetUtcNow()) { Timezone = run.Timezone };
         foreach (var (key, value) in run.Metadata) retry.Metadata[key] = value;
         retry.Metadata["retry_of"] = run.Id;
@@ -45,7 +45,7 @@ public static class OpsActionEndpoints
     {
         var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == run_id, ct);
         if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");
-        if (run.IsTerminal) return ApiErrors.Result(http, 409, "RUN_FINISHED", $"Run {run_id} already ended ({Name(run.Status)}).");
+        if (run.IsTerminal) return ApiErrors.Result(http, 409, "RUN_FINISHED", $"Run {run_id} already ended ({WireName.Of(run.Status)}).");
         run.Cancel("ops", time.GetUtcNow());
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == run.WorkspaceId, ct);
         var receipt = receipts.Create(run, workspace);
@@ -77,7 +77,7 @@ public static class OpsActionEndpoints
                 case "cancel": monitor.Cancel(now); break;
                 case "run-now":
                     if (monitor.Status != MonitorStatus.Active)
-                        return ApiErrors.Result(http, 409, "MONITOR_NOT_ACTIVE", $"Monitor {monitor_id} is {Name(monitor.Status)}; resume it first.");
+                        return ApiErrors.Result(http, 409, "MONITOR_NOT_ACTIVE", $"Monitor {monitor_id} is {WireName.Of(monitor.Status)}; resume it first.");
                     await scheduler.RunMonitorNowAsync(monitor.Id, ct);
                     return Results.Json(new { monitor_id = monitor.Id, status = monitor.Status }, statusCode: 202);
                 default:
@@ -107,8 +107,6 @@ public static class OpsActionEndpoints
         await db.SaveChangesAsync(ct);
         return Results.Json(new { node_id = node.Id, draining = node.Draining });
     }
-
-    private static string Name<T>(T value) where T : struct, Enum => System.Text.Json.JsonSerializer.Serialize(value).Trim('"');
 }
 
 public sealed record DrainRequest([property: System.Text.Json.Serialization.JsonPropertyName("drain")] bool? Drain);

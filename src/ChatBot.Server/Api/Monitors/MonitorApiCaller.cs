@@ -1,5 +1,6 @@
 using ChatBot.Core.Workspaces;
 using ChatBot.Server.Auth;
+using ChatBot.Server.Errors;
 
 namespace ChatBot.Server.Api.Monitors;
 
@@ -17,8 +18,7 @@ public sealed class MonitorApiCaller(WorkspaceTokenAuthenticator auth, TokenRate
             return (null, MonitorApiErrors.Result(http, 403, "Forbidden: this API key lacks the 'monitors' scope"));
         if (limiter.TryAcquire(caller.Token.Id) is { } retryAfter)
         {
-            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var seconds = ApiErrors.SetRetryAfter(http, retryAfter);
             return (null, MonitorApiErrors.Result(http, 429, $"Too many requests: over {TokenRateLimiter.RequestsPerMinute} per minute for this key; retry in {seconds}s"));
         }
         return (caller.WorkspaceId, null);

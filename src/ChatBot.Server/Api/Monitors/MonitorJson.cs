@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBot.Core.Common;
 using ChatBot.Core.Monitors;
 
 namespace ChatBot.Server.Api.Monitors;
@@ -16,7 +17,7 @@ public static class MonitorJson
             ["query"] = monitor.Query,
             // The API knows active and canceled; a monitor paused from chat is not running, so it reads as canceled.
             ["status"] = monitor.Status == MonitorStatus.Active ? "active" : "canceled",
-            ["cadence"] = Cadence(monitor.Cadence),
+            ["cadence"] = WireName.Of(monitor.Cadence),
             ["metadata"] = monitor.Metadata is { } metadata ? JsonSerializer.SerializeToNode(metadata) : null,
             ["created_at"] = Timestamp(monitor.CreatedAt),
             ["last_run_at"] = monitor.LastRunAt is { } last ? Timestamp(last) : null,
@@ -48,13 +49,6 @@ public static class MonitorJson
             ["id"] = $"error_{Seconds(e.CreatedAt)}",
             ["date"] = Timestamp(e.CreatedAt),
         },
-    };
-
-    public static string Cadence(Cadence cadence) => cadence switch
-    {
-        Core.Monitors.Cadence.Hourly => "hourly",
-        Core.Monitors.Cadence.Weekly => "weekly",
-        _ => "daily",
     };
 
     private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
