@@ -176,7 +176,8 @@ public sealed class OpsApiTests
             text = await client.GetStringAsync("/prometheus");
             // The counts refresh in the background; wait for the refresh that saw the receipt delivered.
             return text.Contains("chatbot_runs{otel_scope_name=\"ChatBot\",state=\"succeeded\"} 1")
-                && text.Contains("chatbot_receipts_total{otel_scope_name=\"ChatBot\",delivery=\"delivered\"} 1");
+                && text.Contains("chatbot_receipts_total{otel_scope_name=\"ChatBot\",delivery=\"delivered\"} 1")
+                && text.Contains("chatbot_credits_total{otel_scope_name=\"ChatBot\"} 7");
         });
 
         Assert.Contains("chatbot_credits_total{otel_scope_name=\"ChatBot\"} 7", text);
