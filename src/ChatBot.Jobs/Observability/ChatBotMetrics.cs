@@ -15,7 +15,7 @@ public sealed class ChatBotMetrics
 
     public ChatBotMetrics(IMeterFactory meters, OpsStatisticsCache statistics)
     {
-        var meter = meters.Create(MeterName);
+        var meter = Meter = meters.Create(MeterName);
         _pickup = meter.CreateHistogram<double>("chatbot.job.pickup.latency", "s",
             "Time from a job's scheduled fire time to a worker starting it",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
@@ -32,6 +32,9 @@ public sealed class ChatBotMetrics
             null, "Monitor checks by outcome (event, completion, error)");
         meter.CreateObservableCounter("chatbot.credits", () => statistics.Current.CreditsTotal, null, "Credits charged by all runs");
     }
+
+    /// <summary>This host's meter (one per host, even when several hosts share a process).</summary>
+    public Meter Meter { get; }
 
     public void RecordPickup(TimeSpan latency) => _pickup.Record(Math.Max(0, latency.TotalSeconds));
 

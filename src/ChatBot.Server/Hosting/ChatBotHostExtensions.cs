@@ -54,7 +54,14 @@ public static class ChatBotHostExtensions
             .AddHttpMessageHandler(sp => new PlatformCallMetricsHandler(sp.GetRequiredService<ChatBotMetrics>(), "slack"));
         services.AddHttpClient(ChatBot.Teams.Connector.BotConnectorClient.HttpClientName)
             .AddHttpMessageHandler(sp => new PlatformCallMetricsHandler(sp.GetRequiredService<ChatBotMetrics>(), "teams"));
-        services.AddOpenTelemetry().ConfigureResource(r => r.AddService("chatbot")).WithMetrics(metrics => metrics.AddMeter(ChatBotMetrics.MeterName).AddPrometheusExporter());
+        // A meter provider listens process-wide by meter name. It keeps to this host's meter, so a second host in the
+        // same process (tests, an embedding app) never mixes its counts into this host's scrape.
+        ChatBotMetrics? ownMetrics = null;
+        services.AddOpenTelemetry().ConfigureResource(r => r.AddService("chatbot")).WithMetrics(metrics => metrics
+            .AddMeter(ChatBotMetrics.MeterName)
+            .AddInstrumentation(sp => ownMetrics = sp.GetRequiredService<ChatBotMetrics>())
+            .AddView(instrument => ReferenceEquals(instrument.Meter, ownMetrics?.Meter) ? null : MetricStreamConfiguration.Drop)
+            .AddPrometheusExporter());
 
         services.AddSingleton<PlaygroundChangeFeed>();
         services.AddSingleton<PlaygroundMessenger>();

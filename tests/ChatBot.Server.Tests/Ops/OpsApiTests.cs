@@ -184,4 +184,29 @@ public sealed class OpsApiTests
         Assert.Contains("# TYPE chatbot_job_pickup_latency_seconds histogram", text);
         Assert.Matches(@"chatbot_job_pickup_latency_seconds_count\{otel_scope_name=""ChatBot""\} [1-9]", text);
     }
+
+    [Fact]
+    public async Task Two_hosts_in_one_process_each_scrape_only_their_own_counts()
+    {
+        await using var first = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite, FastHeartbeat);
+        await using var second = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite, FastHeartbeat);
+        first.Agent.Then(new AgentCompleted("First", "done", "ok", 3, [], "test/model"));
+        second.Agent.Then(new AgentCompleted("Second", "done", "ok", 5, [], "test/model"));
+        await first.SendAsync(Inputs.Task("one"));
+        await second.SendAsync(Inputs.Task("two"));
+
+        foreach (var (app, credits) in new[] { (first, 3), (second, 5) })
+        {
+            var client = app.CreateClient();
+            await app.WaitUntilAsync(async _ => (await client.GetStringAsync("/prometheus")).Contains($"chatbot_credits_total{{otel_scope_name=\"ChatBot\"}} {credits}"));
+            // Several scrapes, so a leaked callback from the other host would have had its chance to show.
+            for (var i = 0; i < 5; i++)
+            {
+                var text = await client.GetStringAsync("/prometheus");
+                Assert.Contains($"chatbot_credits_total{{otel_scope_name=\"ChatBot\"}} {credits}\n", text);
+                Assert.Single(text.Split('\n'), line => line.StartsWith("chatbot_credits_total{"));
+                await Task.Delay(350);
+            }
+        }
+    }
 }
