@@ -21,6 +21,7 @@ public abstract class ChatBotDbContext(DbContextOptions options) : DbContext(opt
 {
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<WorkspaceToken> WorkspaceTokens => Set<WorkspaceToken>();
+    public DbSet<BotInstallation> BotInstallations => Set<BotInstallation>();
     public DbSet<Run> Runs => Set<Run>();
     public DbSet<Approval> Approvals => Set<Approval>();
     public DbSet<Monitor> Monitors => Set<Monitor>();

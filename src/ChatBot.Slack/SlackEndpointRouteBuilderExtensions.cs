@@ -1,4 +1,5 @@
 using ChatBot.Slack.Inbound;
+using ChatBot.Slack.Install;
 using ChatBot.Slack.Verification;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -9,9 +10,9 @@ namespace ChatBot.Slack;
 public static class SlackEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// The request URLs to configure in the Slack app: /slack/commands, /slack/events, /slack/interactions.
-    /// Every one sits behind the signature filter. They are Slack's protocol, not our API, so they stay out of
-    /// the OpenAPI document.
+    /// The request URLs to configure in the Slack app: /slack/commands, /slack/events, /slack/interactions, every
+    /// one behind the signature filter; and the browser's side of an OAuth install: /slack/install and
+    /// /slack/oauth/callback. They are Slack's protocol, not our API, so they stay out of the OpenAPI document.
     /// </summary>
     public static IEndpointRouteBuilder MapChatBotSlack(this IEndpointRouteBuilder endpoints)
     {
@@ -19,6 +20,10 @@ public static class SlackEndpointRouteBuilderExtensions
         slack.MapPost("/commands", SlashCommandEndpoint.HandleAsync);
         slack.MapPost("/events", EventsEndpoint.HandleAsync);
         slack.MapPost("/interactions", InteractionsEndpoint.HandleAsync);
+
+        var install = endpoints.MapGroup("/slack").ExcludeFromDescription();
+        install.MapGet("/install", InstallEndpoint.Handle);
+        install.MapGet("/oauth/callback", OAuthCallbackEndpoint.HandleAsync);
         return endpoints;
     }
 }

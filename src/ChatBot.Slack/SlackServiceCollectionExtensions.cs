@@ -1,6 +1,7 @@
 using ChatBot.Core.Messaging;
 using ChatBot.Slack.Api;
 using ChatBot.Slack.Configuration;
+using ChatBot.Slack.Install;
 using ChatBot.Slack.Messaging;
 using ChatBot.Slack.Rendering;
 using ChatBot.Slack.Verification;
@@ -17,7 +18,8 @@ public static class SlackServiceCollectionExtensions
     /// Slack as a platform: options from the "Slack" section, the Web API client, the Block Kit renderer, and the
     /// messenger and user directory that <c>IMessengerResolver</c> finds by platform. Registered whether or not
     /// Slack is configured, so settings can arrive later; without them inbound requests get 503 and posts fail
-    /// with <see cref="PlatformNotConfiguredException"/>, which delivery jobs treat as final.
+    /// with <see cref="PlatformNotConfiguredException"/>, which delivery jobs treat as final. The host provides
+    /// the <see cref="ISlackInstallationStore"/> (OAuth installs) and Data Protection (signed install states).
     /// </summary>
     public static IServiceCollection AddChatBotSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,7 +36,11 @@ public static class SlackServiceCollectionExtensions
         services.AddHttpClient(SlackWebApiClient.ResponseUrlClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
 
         services.AddSingleton<SlackBlockRenderer>();
+        // Idempotent: a host that configures Data Protection (shared keys) keeps its configuration.
+        services.AddDataProtection();
+        services.AddSingleton<SlackBotTokens>();
         services.AddSingleton<SlackWebApiClient>();
+        services.AddSingleton<SlackOAuthState>();
         services.AddSingleton<SlackSignatureFilter>();
         services.AddSingleton<SlackMessenger>();
         services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<SlackMessenger>());

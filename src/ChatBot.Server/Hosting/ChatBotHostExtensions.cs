@@ -9,6 +9,7 @@ using ChatBot.Persistence;
 using ChatBot.Server.Errors;
 using ChatBot.Core.Messaging;
 using ChatBot.Server.Health;
+using ChatBot.Server.Installations;
 using ChatBot.Server.Api.Admin;
 using ChatBot.Server.Api.Monitors;
 using ChatBot.Server.Api.Receipts;
@@ -67,6 +68,7 @@ public static class ChatBotHostExtensions
         services.AddSingleton<PlaygroundMessenger>();
         services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<PlaygroundMessenger>());
         services.AddChatBotSlack(configuration);
+        services.AddSingleton<ChatBot.Slack.Install.ISlackInstallationStore, SlackInstallationStore>();
         services.AddChatBotTeams(configuration);
         return builder;
     }

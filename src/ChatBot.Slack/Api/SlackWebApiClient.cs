@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Messaging;
 using ChatBot.Slack.Configuration;
+using ChatBot.Slack.Install;
 using ChatBot.Slack.Rendering;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,10 +17,12 @@ namespace ChatBot.Slack.Api;
 /// Slack reports most failures as HTTP 200 with <c>ok:false</c>, so every answer is checked and turned into a
 /// <see cref="SlackApiException"/>. A 429 is waited out inline when its Retry-After is short (bounded by
 /// <see cref="SlackOptions.MaxInlineRetryDelay"/> and <see cref="SlackOptions.MaxInlineRetries"/>); otherwise it
-/// surfaces as <see cref="SlackRateLimitedException"/> for the calling job's retry policy.
+/// surfaces as <see cref="SlackRateLimitedException"/> for the calling job's retry policy. Every team-scoped
+/// method takes the team, whose bot token (<see cref="SlackBotTokens"/>) authorizes the call.
 /// </summary>
 public sealed class SlackWebApiClient(
     IHttpClientFactory httpClients,
+    SlackBotTokens tokens,
     IOptionsMonitor<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackWebApiClient> logger)
@@ -29,42 +32,42 @@ public sealed class SlackWebApiClient(
     /// <summary>For interaction response_url hooks, which are absolute URLs and take no token.</summary>
     public const string ResponseUrlClientName = "slack-response-url";
 
-    public async Task<string> PostMessageAsync(string channel, SlackMessage message, string? threadTs, CancellationToken ct)
+    public async Task<string> PostMessageAsync(string team, string channel, SlackMessage message, string? threadTs, CancellationToken ct)
     {
         var body = MessageBody(channel, message);
         if (threadTs is not null) body["thread_ts"] = threadTs;
-        var answer = await CallJsonAsync("chat.postMessage", body, ct);
+        var answer = await CallJsonAsync(team, "chat.postMessage", body, ct);
         return RequiredString(answer, "ts", "chat.postMessage");
     }
 
-    public async Task UpdateMessageAsync(string channel, string ts, SlackMessage message, CancellationToken ct)
+    public async Task UpdateMessageAsync(string team, string channel, string ts, SlackMessage message, CancellationToken ct)
     {
         var body = MessageBody(channel, message);
         body["ts"] = ts;
-        await CallJsonAsync("chat.update", body, ct);
+        await CallJsonAsync(team, "chat.update", body, ct);
     }
 
-    public async Task<string> PostEphemeralAsync(string channel, string user, SlackMessage message, string? threadTs, CancellationToken ct)
+    public async Task<string> PostEphemeralAsync(string team, string channel, string user, SlackMessage message, string? threadTs, CancellationToken ct)
     {
         var body = MessageBody(channel, message);
         body["user"] = user;
         if (threadTs is not null) body["thread_ts"] = threadTs;
-        var answer = await CallJsonAsync("chat.postEphemeral", body, ct);
+        var answer = await CallJsonAsync(team, "chat.postEphemeral", body, ct);
         return answer["message_ts"]?.GetValue<string>() ?? "";
     }
 
     /// <summary>The DM channel with a user (conversations.open is idempotent: the same channel every time).</summary>
-    public async Task<string> OpenDirectConversationAsync(string user, CancellationToken ct)
+    public async Task<string> OpenDirectConversationAsync(string team, string user, CancellationToken ct)
     {
-        var answer = await CallJsonAsync("conversations.open", new JsonObject { ["users"] = user }, ct);
+        var answer = await CallJsonAsync(team, "conversations.open", new JsonObject { ["users"] = user }, ct);
         return answer["channel"]?["id"]?.GetValue<string>()
             ?? throw new SlackApiException("conversations.open", "invalid_response", "Slack conversations.open returned no channel id");
     }
 
-    public async Task<SlackUserInfo> GetUserInfoAsync(string user, CancellationToken ct)
+    public async Task<SlackUserInfo> GetUserInfoAsync(string team, string user, CancellationToken ct)
     {
         // users.info does not accept JSON bodies; it takes form fields.
-        var answer = await CallAsync("users.info", () => new FormUrlEncodedContent([new("user", user)]), ct);
+        var answer = await CallAsync(team, "users.info", () => new FormUrlEncodedContent([new("user", user)]), ct);
         var found = answer["user"] ?? throw new SlackApiException("users.info", "invalid_response", "Slack users.info returned no user");
         return new SlackUserInfo(
             found["id"]?.GetValue<string>() ?? user,
@@ -102,22 +105,58 @@ public sealed class SlackWebApiClient(
     };
 
     /// <summary>A read method that takes form fields (conversations.history, conversations.list); the answer's JSON.</summary>
-    public Task<JsonObject> CallFormAsync(string method, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken ct) =>
-        CallAsync(method, () => new FormUrlEncodedContent(fields), ct);
+    public Task<JsonObject> CallFormAsync(string team, string method, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken ct) =>
+        CallAsync(team, method, () => new FormUrlEncodedContent(fields), ct);
 
-    private Task<JsonObject> CallJsonAsync(string method, JsonObject body, CancellationToken ct) =>
-        CallAsync(method, () => JsonContent.Create(body), ct);
+    private Task<JsonObject> CallJsonAsync(string team, string method, JsonObject body, CancellationToken ct) =>
+        CallAsync(team, method, () => JsonContent.Create(body), ct);
 
-    private async Task<JsonObject> CallAsync(string method, Func<HttpContent> content, CancellationToken ct)
+    /// <summary>
+    /// oauth.v2.access: trades an install's temporary code for the team's bot token. The app's own credentials
+    /// (HTTP Basic, as Slack prefers) authorize it; no bot token exists yet.
+    /// </summary>
+    public async Task<SlackInstallation> ExchangeInstallCodeAsync(string code, string redirectUri, CancellationToken ct)
     {
         var settings = options.CurrentValue;
-        if (!settings.CanCallApi) throw new PlatformNotConfiguredException(ChatPlatform.Slack);
+        var credentials = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{settings.ClientId}:{settings.ClientSecret}"));
+        var answer = await SendAsync("oauth.v2.access", new AuthenticationHeaderValue("Basic", credentials),
+            () => new FormUrlEncodedContent([new("code", code), new("redirect_uri", redirectUri)]), ct);
+        if (answer["team"]?["id"]?.GetValue<string>() is not { Length: > 0 } teamId)
+            throw new SlackApiException("oauth.v2.access", "org_install_unsupported", "An org-wide (Enterprise Grid) install has no team; install the app per workspace.");
+        return new SlackInstallation(
+            teamId,
+            answer["team"]?["name"]?.GetValue<string>() ?? teamId,
+            answer["app_id"]?.GetValue<string>() ?? "",
+            answer["bot_user_id"]?.GetValue<string>() ?? "",
+            RequiredString(answer, "access_token", "oauth.v2.access"),
+            answer["scope"]?.GetValue<string>() ?? "",
+            answer["authed_user"]?["id"]?.GetValue<string>() ?? "");
+    }
+
+    private async Task<JsonObject> CallAsync(string team, string method, Func<HttpContent> content, CancellationToken ct)
+    {
+        var token = await tokens.ForTeamAsync(team, ct);
+        try
+        {
+            return await SendAsync(method, new AuthenticationHeaderValue("Bearer", token), content, ct);
+        }
+        catch (SlackApiException ex) when (ex.Error is "invalid_auth" or "token_revoked" or "account_inactive" or "not_authed")
+        {
+            // A reinstall may have replaced the token; look it up afresh next time.
+            tokens.Forget(team);
+            throw;
+        }
+    }
+
+    private async Task<JsonObject> SendAsync(string method, AuthenticationHeaderValue authorization, Func<HttpContent> content, CancellationToken ct)
+    {
+        var settings = options.CurrentValue;
         var client = httpClients.CreateClient(HttpClientName);
 
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = content() };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", settings.BotToken);
+            request.Headers.Authorization = authorization;
             using var response = await client.SendAsync(request, ct);
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests)

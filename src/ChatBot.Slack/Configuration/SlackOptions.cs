@@ -13,13 +13,13 @@ public sealed class SlackOptions
     /// <summary>Verifies every inbound request (HMAC-SHA256 over the raw body).</summary>
     public string? SigningSecret { get; set; }
 
-    /// <summary>The xoxb- token of a single-workspace install; every Web API call uses it.</summary>
+    /// <summary>The xoxb- token of a single-workspace install; calls for a team without an OAuth install use it.</summary>
     public string? BotToken { get; set; }
 
     /// <summary>Web API base; GovSlack and test doubles use another.</summary>
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
-    /// <summary>OAuth v2 "Add to Slack" (not implemented yet; bound so the contract's names are reserved).</summary>
+    /// <summary>OAuth v2 "Add to Slack" (/slack/install) for multi-workspace installs, with <see cref="ClientSecret"/>.</summary>
     public string? ClientId { get; set; }
 
     public string? ClientSecret { get; set; }
@@ -39,10 +39,16 @@ public sealed class SlackOptions
     /// <summary>How many 429s one call waits out before giving up.</summary>
     public int MaxInlineRetries { get; set; } = 2;
 
+    /// <summary>How long an "Add to Slack" link stays valid (the signed OAuth state expires with it).</summary>
+    public TimeSpan InstallStateLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long a team's installed bot token is cached between database lookups.</summary>
+    public TimeSpan InstallationCacheDuration { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long an admin lookup (users.info) is trusted.</summary>
     public TimeSpan UserCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 
     public bool CanVerifyRequests => !string.IsNullOrWhiteSpace(SigningSecret);
 
-    public bool CanCallApi => !string.IsNullOrWhiteSpace(BotToken);
+    public bool CanInstall => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
 }

@@ -15,21 +15,23 @@ namespace ChatBot.Slack.History;
 public sealed class SlackChannelHistory(SlackWebApiClient slack) : IChannelHistory
 {
     private const int MaxCachedPerChannel = 1000;
-    private readonly ConcurrentDictionary<string, ChannelCache> _channels = new();
-    private readonly ConcurrentDictionary<string, string> _idsByName = new(StringComparer.OrdinalIgnoreCase);
+    // Keyed by team too: channel names repeat across workspaces, and each team's token sees only its own.
+    private readonly ConcurrentDictionary<(string Team, string Channel), ChannelCache> _channels = new();
+    private readonly ConcurrentDictionary<(string Team, string Name), string> _idsByName = new();
 
     public ChatPlatform Platform => ChatPlatform.Slack;
 
     public async Task<IReadOnlyList<HistoryMessage>> ReadAsync(ChatAddress workspace, string channel, DateTimeOffset since, int limit, CancellationToken ct)
     {
-        var channelId = await ResolveAsync(channel.Trim(), ct);
-        var cache = _channels.GetOrAdd(channelId, _ => new ChannelCache());
+        var team = workspace.WorkspaceId;
+        var channelId = await ResolveAsync(team, channel.Trim(), ct);
+        var cache = _channels.GetOrAdd((team, channelId), _ => new ChannelCache());
         await cache.Gate.WaitAsync(ct);
         try
         {
             var warm = cache.Messages.Count > 0 && cache.CoveredSince <= since;
             // Warm: only what is newer than the newest cached message ("oldest" is exclusive). Cold: all since `since`.
-            var fetched = await FetchAsync(channelId, warm ? cache.Messages[^1].Id : Ts(since), ct);
+            var fetched = await FetchAsync(team, channelId, warm ? cache.Messages[^1].Id : Ts(since), ct);
             if (!warm)
             {
                 cache.Messages.Clear();
@@ -50,13 +52,13 @@ public sealed class SlackChannelHistory(SlackWebApiClient slack) : IChannelHisto
         }
     }
 
-    private async Task<List<HistoryMessage>> FetchAsync(string channelId, string oldest, CancellationToken ct)
+    private async Task<List<HistoryMessage>> FetchAsync(string team, string channelId, string oldest, CancellationToken ct)
     {
         var fetched = new List<HistoryMessage>();
         string? cursor = null;
         do
         {
-            var page = await slack.CallFormAsync("conversations.history",
+            var page = await slack.CallFormAsync(team, "conversations.history",
                 [new("channel", channelId), new("oldest", oldest), new("limit", "200"), .. cursor is null ? Array.Empty<KeyValuePair<string, string>>() : [new("cursor", cursor)]], ct);
             fetched.AddRange((page["messages"] as JsonArray ?? []).OfType<JsonObject>().Select(ToMessage).OfType<HistoryMessage>());
             cursor = page["response_metadata"]?["next_cursor"]?.GetValue<string>() is { Length: > 0 } next ? next : null;
@@ -65,21 +67,21 @@ public sealed class SlackChannelHistory(SlackWebApiClient slack) : IChannelHisto
         return fetched;
     }
 
-    private async Task<string> ResolveAsync(string channel, CancellationToken ct)
+    private async Task<string> ResolveAsync(string team, string channel, CancellationToken ct)
     {
         // Slack writes channel links as <#C123|name>.
         if (channel.StartsWith("<#", StringComparison.Ordinal)) return channel[2..].Split('|', '>')[0];
         if (!channel.StartsWith('#')) return channel;
-        var name = channel[1..];
-        if (_idsByName.TryGetValue(name, out var known)) return known;
+        var name = channel[1..].ToLowerInvariant();
+        if (_idsByName.TryGetValue((team, name), out var known)) return known;
         string? cursor = null;
         do
         {
-            var page = await slack.CallFormAsync("conversations.list",
+            var page = await slack.CallFormAsync(team, "conversations.list",
                 [new("exclude_archived", "true"), new("limit", "1000"), new("types", "public_channel,private_channel"), .. cursor is null ? Array.Empty<KeyValuePair<string, string>>() : [new("cursor", cursor)]], ct);
             foreach (var entry in (page["channels"] as JsonArray ?? []).OfType<JsonObject>())
-                if (entry["name"]?.GetValue<string>() is { } n && entry["id"]?.GetValue<string>() is { } id) _idsByName[n] = id;
-            if (_idsByName.TryGetValue(name, out var found)) return found;
+                if (entry["name"]?.GetValue<string>() is { } n && entry["id"]?.GetValue<string>() is { } id) _idsByName[(team, n.ToLowerInvariant())] = id;
+            if (_idsByName.TryGetValue((team, name), out var found)) return found;
             cursor = page["response_metadata"]?["next_cursor"]?.GetValue<string>() is { Length: > 0 } next ? next : null;
         }
         while (cursor is not null);

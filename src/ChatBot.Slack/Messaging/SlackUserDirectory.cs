@@ -26,18 +26,17 @@ public sealed class SlackUserDirectory(
     public async ValueTask<bool> IsAdminAsync(ChatAddress where, string userId, CancellationToken ct)
     {
         var settings = options.CurrentValue;
-        if (!settings.CanCallApi) return false;
         var key = (where.WorkspaceId, userId);
         var now = time.GetUtcNow();
         if (_cache.TryGetValue(key, out var cached) && cached.Until > now) return cached.IsAdmin;
 
         try
         {
-            var user = await api.GetUserInfoAsync(userId, ct);
+            var user = await api.GetUserInfoAsync(where.WorkspaceId, userId, ct);
             _cache[key] = (user.IsWorkspaceAdmin, now + settings.UserCacheDuration);
             return user.IsWorkspaceAdmin;
         }
-        catch (Exception ex) when (ex is SlackApiException or HttpRequestException)
+        catch (Exception ex) when (ex is SlackApiException or HttpRequestException or PlatformNotConfiguredException)
         {
             logger.LogWarning(ex, "Could not look up Slack user {UserId}; treating them as not an admin", userId);
             return false;

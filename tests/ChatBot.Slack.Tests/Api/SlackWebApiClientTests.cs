@@ -20,7 +20,7 @@ public sealed class SlackWebApiClientTests
         await using var services = SlackServices.For(slack);
         var api = services.GetRequiredService<SlackWebApiClient>();
 
-        var ts = await api.PostMessageAsync("C1", Hello, "1700000000.000001", CancellationToken.None);
+        var ts = await api.PostMessageAsync(SlackPayloads.Team, "C1", Hello, "1700000000.000001", CancellationToken.None);
 
         var call = Assert.Single(slack.Calls);
         Assert.Equal("chat.postMessage", call.Method);
@@ -40,7 +40,7 @@ public sealed class SlackWebApiClientTests
         slack.Failures.Enqueue(SlackScriptedFailure.Fails("channel_not_found"));
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().PostMessageAsync("C404", Hello, null, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().PostMessageAsync(SlackPayloads.Team, "C404", Hello, null, CancellationToken.None));
 
         Assert.Equal("channel_not_found", error.Error);
         Assert.Equal("chat.postMessage", error.Method);
@@ -53,7 +53,7 @@ public sealed class SlackWebApiClientTests
         await using var services = SlackServices.For(slack, botToken: "xoxb-wrong");
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().UpdateMessageAsync("C1", "1.1", Hello, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().UpdateMessageAsync(SlackPayloads.Team, "C1", "1.1", Hello, CancellationToken.None));
 
         Assert.Equal("invalid_auth", error.Error);
     }
@@ -66,7 +66,7 @@ public sealed class SlackWebApiClientTests
         slack.Failures.Enqueue(SlackScriptedFailure.RateLimited(1));
         var started = DateTime.UtcNow;
 
-        var ts = await services.GetRequiredService<SlackWebApiClient>().PostMessageAsync("C1", Hello, null, CancellationToken.None);
+        var ts = await services.GetRequiredService<SlackWebApiClient>().PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None);
 
         Assert.Equal(2, slack.CallsTo("chat.postMessage").Count);
         Assert.False(string.IsNullOrEmpty(ts));
@@ -81,7 +81,7 @@ public sealed class SlackWebApiClientTests
         slack.Failures.Enqueue(SlackScriptedFailure.RateLimited(30));
 
         var error = await Assert.ThrowsAsync<SlackRateLimitedException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().PostMessageAsync("C1", Hello, null, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None));
 
         Assert.Equal(TimeSpan.FromSeconds(30), error.RetryAfter);
         Assert.Single(slack.Calls);
@@ -96,7 +96,7 @@ public sealed class SlackWebApiClientTests
         slack.Failures.Enqueue(SlackScriptedFailure.RateLimited(1));
 
         await Assert.ThrowsAsync<SlackRateLimitedException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().PostMessageAsync("C1", Hello, null, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None));
 
         Assert.Equal(2, slack.Calls.Count);
     }
@@ -108,7 +108,7 @@ public sealed class SlackWebApiClientTests
         await using var services = SlackServices.For(slack, botToken: null);
 
         var error = await Assert.ThrowsAsync<PlatformNotConfiguredException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().PostMessageAsync("C1", Hello, null, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None));
 
         Assert.Equal(ChatPlatform.Slack, error.Platform);
         Assert.Empty(slack.Calls);
@@ -121,7 +121,7 @@ public sealed class SlackWebApiClientTests
         await using var services = SlackServices.For(slack);
         slack.Admins["U_ADMIN"] = true;
 
-        var user = await services.GetRequiredService<SlackWebApiClient>().GetUserInfoAsync("U_ADMIN", CancellationToken.None);
+        var user = await services.GetRequiredService<SlackWebApiClient>().GetUserInfoAsync(SlackPayloads.Team, "U_ADMIN", CancellationToken.None);
 
         Assert.True(user.IsWorkspaceAdmin);
         Assert.Equal("U_ADMIN", Assert.Single(slack.Calls).Arg("user"));

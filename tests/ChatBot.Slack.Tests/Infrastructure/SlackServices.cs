@@ -1,3 +1,4 @@
+using ChatBot.Slack.Install;
 using ChatBot.Testing.Slack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +8,7 @@ namespace ChatBot.Slack.Tests.Infrastructure;
 /// <summary>The adapter's services alone (no web host) pointed at the Slack double, for client and messenger tests.</summary>
 public static class SlackServices
 {
-    public static ServiceProvider For(SlackApiDouble slack, string? botToken = SlackApiDouble.BotToken, IDictionary<string, string?>? extra = null)
+    public static ServiceProvider For(SlackApiDouble slack, string? botToken = SlackApiDouble.BotToken, IDictionary<string, string?>? extra = null, InMemorySlackInstallations? installations = null)
     {
         var settings = new Dictionary<string, string?> { ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl, ["Slack:BotToken"] = botToken };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
@@ -15,6 +16,7 @@ public static class SlackServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddChatBotSlack(configuration);
+        services.AddSingleton<ISlackInstallationStore>(installations ?? new InMemorySlackInstallations());
         return services.BuildServiceProvider();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using ChatBot.Core.Inbound;
+using ChatBot.Slack.Install;
 using ChatBot.Testing.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -33,11 +34,14 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public RecordingInbox Inbox { get; } = new();
 
+    public InMemorySlackInstallations Installations { get; } = new();
+
     public SlackRequestSigner Signer { get; } = new(SigningSecret);
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SlackTestHost> StartAsync(SlackApiDouble slack, bool configured = true, TimeProvider? time = null)
+    public static async Task<SlackTestHost> StartAsync(
+        SlackApiDouble slack, bool configured = true, TimeProvider? time = null, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -48,16 +52,20 @@ public sealed class SlackTestHost : IAsyncDisposable
             builder.Configuration["Slack:BotToken"] = SlackApiDouble.BotToken;
         }
         builder.Configuration["Slack:ApiBaseUrl"] = slack.ApiBaseUrl;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
         if (time is not null) builder.Services.AddSingleton(time);
         builder.Services.AddChatBotSlack(builder.Configuration);
         RecordingInbox? inbox = null;
+        InMemorySlackInstallations? installations = null;
         builder.Services.AddSingleton<IChatInbox>(_ => inbox!);
+        builder.Services.AddSingleton<ISlackInstallationStore>(_ => installations!);
         var app = builder.Build();
         app.MapChatBotSlack();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var host = new SlackTestHost(app, new HttpClient { BaseAddress = new Uri(address) }, slack);
         inbox = host.Inbox;
+        installations = host.Installations;
         return host;
     }
 

@@ -28,6 +28,18 @@ public sealed class SlackApiDouble : IAsyncDisposable
 
     public const string BotToken = "xoxb-test-token";
 
+    /// <summary>The app credentials oauth.v2.access accepts (HTTP Basic, as Slack prefers).</summary>
+    public const string ClientId = "1111.2222";
+    public const string ClientSecret = "test-client-secret";
+
+    /// <summary>Authorization codes oauth.v2.access trades, each once: code → the team and installer it installs for.</summary>
+    public ConcurrentDictionary<string, (string TeamId, string TeamName, string InstallerId)> InstallCodes { get; } = new();
+
+    /// <summary>Bot tokens issued by installs (accepted like <see cref="BotToken"/>): token → team.</summary>
+    public ConcurrentDictionary<string, string> IssuedTokens { get; } = new();
+
+    public static string InstalledTokenFor(string teamId) => $"xoxb-installed-{teamId}";
+
     public Uri BaseUrl { get; private set; } = null!;
 
     public string ApiBaseUrl => new Uri(BaseUrl, "/api/").ToString();
@@ -91,7 +103,12 @@ public sealed class SlackApiDouble : IAsyncDisposable
             await http.Response.WriteAsJsonAsync(new { ok = false, error = failure.Error });
             return;
         }
-        if (call.Authorization != "Bearer " + BotToken)
+        if (method == "oauth.v2.access")
+        {
+            await http.Response.WriteAsJsonAsync(OAuthAccess(call));
+            return;
+        }
+        if (call.Authorization != "Bearer " + BotToken && !IssuedTokens.ContainsKey(call.Authorization?.Replace("Bearer ", "") ?? ""))
         {
             await http.Response.WriteAsJsonAsync(new { ok = false, error = "invalid_auth" });
             return;
@@ -145,6 +162,29 @@ public sealed class SlackApiDouble : IAsyncDisposable
             return fields;
         }
         return await JsonNode.ParseAsync(request.Body) as JsonObject ?? new JsonObject();
+    }
+
+    /// <summary>oauth.v2.access as Slack answers it for a bot install: the app's credentials, then a one-time code.</summary>
+    private JsonObject OAuthAccess(SlackApiCall call)
+    {
+        var expected = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{ClientId}:{ClientSecret}"));
+        if (call.Authorization != expected) return new() { ["ok"] = false, ["error"] = "invalid_client_id" };
+        if (!InstallCodes.TryRemove(call.Arg("code") ?? "", out var install)) return new() { ["ok"] = false, ["error"] = "invalid_code" };
+        var token = InstalledTokenFor(install.TeamId);
+        IssuedTokens[token] = install.TeamId;
+        return new()
+        {
+            ["ok"] = true,
+            ["access_token"] = token,
+            ["token_type"] = "bot",
+            ["scope"] = "app_mentions:read,chat:write,commands",
+            ["bot_user_id"] = "UBOT" + install.TeamId,
+            ["app_id"] = "A0APP",
+            ["team"] = new JsonObject { ["id"] = install.TeamId, ["name"] = install.TeamName },
+            ["enterprise"] = null,
+            ["authed_user"] = new JsonObject { ["id"] = install.InstallerId },
+            ["is_enterprise_install"] = false,
+        };
     }
 
     /// <summary>Newest first, only messages after "oldest" (exclusive), as Slack answers.</summary>

@@ -39,6 +39,25 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "bot_installations",
+                columns: table => new
+                {
+                    Platform = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    WorkspaceId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AppId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    BotUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedBotToken = table.Column<string>(type: "TEXT", nullable: false),
+                    Scopes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    InstalledBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    InstalledAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bot_installations", x => new { x.Platform, x.WorkspaceId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -402,6 +421,9 @@ namespace ChatBot.Persistence.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "approvals");
+
+            migrationBuilder.DropTable(
+                name: "bot_installations");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

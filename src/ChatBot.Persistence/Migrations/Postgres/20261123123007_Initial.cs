@@ -40,6 +40,25 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "bot_installations",
+                columns: table => new
+                {
+                    Platform = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    WorkspaceId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AppId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    BotUserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedBotToken = table.Column<string>(type: "text", nullable: false),
+                    Scopes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    InstalledBy = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    InstalledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bot_installations", x => new { x.Platform, x.WorkspaceId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
@@ -403,6 +422,9 @@ namespace ChatBot.Persistence.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "approvals");
+
+            migrationBuilder.DropTable(
+                name: "bot_installations");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");

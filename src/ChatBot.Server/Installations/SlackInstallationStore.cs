@@ -1,0 +1,68 @@
+using ChatBot.Core.Chat;
+using ChatBot.Core.Messaging;
+using ChatBot.Core.Views;
+using ChatBot.Core.Workspaces;
+using ChatBot.Jobs.Scheduling;
+using ChatBot.Persistence;
+using ChatBot.Slack.Install;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatBot.Server.Installations;
+
+/// <summary>
+/// Slack OAuth installs in the database, bot token encrypted with Data Protection (keys shared by the nodes).
+/// An install also creates (or names) the team's workspace and greets the installer by DM, all in one
+/// transaction; the greeting is posted by the message delivery job.
+/// </summary>
+public sealed class SlackInstallationStore(
+    IDbContextFactory<ChatBotDbContext> factory, IDataProtectionProvider protection, WorkScheduler scheduler, TimeProvider time)
+    : ISlackInstallationStore
+{
+    private IDataProtector Protector => protection.CreateProtector("ChatBot.BotInstallation.BotToken");
+
+    public async Task<string?> FindBotTokenAsync(string teamId, CancellationToken ct)
+    {
+        await using var db = factory.CreateDbContext();
+        var protectedToken = await db.BotInstallations.AsNoTracking()
+            .Where(i => i.Platform == ChatPlatform.Slack && i.WorkspaceId == teamId)
+            .Select(i => i.ProtectedBotToken)
+            .SingleOrDefaultAsync(ct);
+        return protectedToken is null ? null : Protector.Unprotect(protectedToken);
+    }
+
+    public async Task SaveAsync(SlackInstallation installation, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var db = factory.CreateDbContext();
+        var stored = await db.BotInstallations.SingleOrDefaultAsync(i => i.Platform == ChatPlatform.Slack && i.WorkspaceId == installation.TeamId, ct);
+        if (stored is null) db.BotInstallations.Add(stored = new BotInstallation(ChatPlatform.Slack, installation.TeamId, now));
+        stored.Record(installation.AppId, installation.BotUserId, Protector.Protect(installation.BotToken), installation.Scopes, installation.InstalledBy, now);
+
+        var workspace = await db.Workspaces.SingleOrDefaultAsync(w => w.Id == installation.TeamId, ct);
+        if (workspace is null) db.Workspaces.Add(new Workspace(installation.TeamId, installation.TeamName, now));
+        // A workspace first met through a command was named by its id; the install knows the real name.
+        else if (workspace.Name == workspace.Id) workspace.Name = installation.TeamName;
+
+        OutboundMessage? greeting = null;
+        if (installation.InstalledBy.Length > 0)
+        {
+            var installer = new ChatUser(installation.InstalledBy, null);
+            greeting = new OutboundMessage(new ChatAddress(ChatPlatform.Slack, installation.TeamId, installation.InstalledBy), Greeting(installation), now, directTo: installer);
+            db.OutboundMessages.Add(greeting);
+        }
+        await db.SaveChangesAsync(ct);
+        if (greeting is not null) await scheduler.ScheduleMessageDeliveryAsync(greeting.Id, ct);
+    }
+
+    public async Task RemoveAsync(string teamId, CancellationToken ct)
+    {
+        await using var db = factory.CreateDbContext();
+        await db.BotInstallations.Where(i => i.Platform == ChatPlatform.Slack && i.WorkspaceId == teamId).ExecuteDeleteAsync(ct);
+    }
+
+    private static TextView Greeting(SlackInstallation installation) => new(
+        $"👋 Thanks for installing ChatBot in *{installation.TeamName}*. Invite me to a channel with `/invite @ChatBot`, "
+        + "mention me with a task (`@ChatBot summarize the last 24h of #customer-feedback`), watch a page with `/monitor <url>`, "
+        + "or type `/help` to see everything I do.");
+}

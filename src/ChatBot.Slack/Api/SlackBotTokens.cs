@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using ChatBot.Core.Chat;
+using ChatBot.Core.Messaging;
+using ChatBot.Slack.Configuration;
+using ChatBot.Slack.Install;
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Slack.Api;
+
+/// <summary>
+/// The bot token for a team: its OAuth install's token, else <c>Slack__BotToken</c> (single-workspace mode).
+/// Lookups are cached briefly because every Web API call needs one; a call that Slack refuses as unauthorized
+/// forgets the team, so a reinstall's new token is picked up at once.
+/// </summary>
+public sealed class SlackBotTokens(ISlackInstallationStore installations, IOptionsMonitor<SlackOptions> options, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, (string? Token, DateTimeOffset Until)> _installed = new();
+
+    public async ValueTask<string> ForTeamAsync(string teamId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (!_installed.TryGetValue(teamId, out var cached) || cached.Until <= now)
+        {
+            cached = (await installations.FindBotTokenAsync(teamId, ct), now + options.CurrentValue.InstallationCacheDuration);
+            _installed[teamId] = cached;
+        }
+        var token = cached.Token ?? options.CurrentValue.BotToken;
+        return string.IsNullOrWhiteSpace(token) ? throw new PlatformNotConfiguredException(ChatPlatform.Slack) : token;
+    }
+
+    public void Forget(string teamId) => _installed.TryRemove(teamId, out _);
+}

@@ -1,0 +1,16 @@
+namespace ChatBot.Slack.Install;
+
+/// <summary>
+/// Where OAuth installs live (the host keeps them in the database, token encrypted at rest). Saving an install
+/// is also where the host decides what follows it, such as greeting the installer.
+/// </summary>
+public interface ISlackInstallationStore
+{
+    /// <summary>The bot token of the team's OAuth install, or null when the team never installed the bot that way.</summary>
+    Task<string?> FindBotTokenAsync(string teamId, CancellationToken ct);
+
+    Task SaveAsync(SlackInstallation installation, CancellationToken ct);
+
+    /// <summary>The app was uninstalled or its tokens revoked: the stored token is useless now.</summary>
+    Task RemoveAsync(string teamId, CancellationToken ct);
+}
