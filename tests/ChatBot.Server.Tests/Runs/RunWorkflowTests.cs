@@ -174,7 +174,7 @@ public sealed class RunWorkflowTests
 
     [Theory]
     [MemberData(nameof(Stores))]
-    public async Task Concurrent_approve_and_deny_clicks_produce_exactly_one_decision(StorageKind storage)
+    public async Task A_hundred_concurrent_approve_and_deny_clicks_produce_exactly_one_decision(StorageKind storage)
     {
         await using var app = await ChatBotAppFactory.CreateAsync(storage);
         app.Agent.Then(new AgentNeedsApproval(new PendingToolCall("c", "email:send", "{}", "Send email", 5), "[t]", 0, [], null));
@@ -182,7 +182,7 @@ public sealed class RunWorkflowTests
         await app.SendAsync(Inputs.Task("email"));
         var approval = await app.WaitForAsync(db => db.Approvals.SingleOrDefaultAsync(a => a.RequestMessageId != null));
 
-        var clicks = Enumerable.Range(0, 20)
+        var clicks = Enumerable.Range(0, 100)
             .Select(i => app.ClickAsync(Inputs.Click(i % 2 == 0 ? ActionIds.Approve : ActionIds.Deny, approval.Id)))
             .ToList();
         var results = await Task.WhenAll(clicks);
