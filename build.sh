@@ -56,14 +56,29 @@ start_postgres() {
   log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
 
+# The secret scan must catch a planted token before its verdict on the real logs counts.
+scan_test_logs() {
+  local canary; canary=$(mktemp -d /tmp/chatbot-canary.XXXXXX)
+  echo "Information Canary: posting with xoxb-canary-0000-planted" >"$canary/canary.log"
+  if "$root/scripts/scan-logs-for-secrets.sh" "$canary" >/dev/null 2>&1; then
+    rm -rf "$canary"; echo "secret scan: missed a planted token" >&2; return 1
+  fi
+  rm -rf "$canary"
+  "$root/scripts/scan-logs-for-secrets.sh" "$CHATBOT_TEST_LOG_DIR" "$root/tests"
+}
+
 cmd_test() {
   # The web pages are tested in Debian's headless Chromium (no browser download is possible here).
   [ -x /usr/bin/chromium ] || apt_install chromium
   start_postgres
   local out; out=$(mktemp /tmp/chatbot-test.XXXXXX)
+  # Every test host logs here; after the suite the logs are scanned for secrets.
+  export CHATBOT_TEST_LOG_DIR; CHATBOT_TEST_LOG_DIR=$(mktemp -d /tmp/chatbot-test-logs.XXXXXX)
   set +e
   dotnet test "$root/ChatBot.sln" -c Release --nologo 2>&1 | tee "$out"
   local status=${PIPESTATUS[0]}
+  scan_test_logs || status=1
+  rm -rf "$CHATBOT_TEST_LOG_DIR"
   set -e
   # One closing line across all test assemblies.
   local passed failed skipped

@@ -1,3 +1,4 @@
+using ChatBot.Testing.Logging;
 using ChatBot.Core.Agents;
 using ChatBot.Core.Messaging;
 using ChatBot.Core.Monitors;
@@ -71,6 +72,7 @@ public sealed class ChatBotAppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(TestLogFile.AddTo);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

@@ -14,7 +14,7 @@ public static class SlackServices
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
-        services.AddLogging();
+        services.AddLogging(ChatBot.Testing.Logging.TestLogFile.AddTo);
         services.AddChatBotSlack(configuration);
         services.AddSingleton<ISlackInstallationStore>(installations ?? new InMemorySlackInstallations());
         return services.BuildServiceProvider();

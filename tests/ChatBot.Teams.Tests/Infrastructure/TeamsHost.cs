@@ -45,6 +45,7 @@ public sealed class TeamsHost : IAsyncDisposable
         var inbox = new RecordingInbox();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        ChatBot.Testing.Logging.TestLogFile.AddTo(builder.Logging);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         if (configured)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ChatBot.Testing.Logging;
 
 namespace ChatBot.Testing.Hosting;
 
@@ -48,6 +49,8 @@ public sealed class ServerProcess : IAsyncDisposable
         info.Environment["DOTNET_ENVIRONMENT"] = environment;
         // Receipts link to the server that posted them, wherever the test put it.
         info.Environment["Receipts__PublicBaseUrl"] = baseUrl.ToString().TrimEnd('/');
+        // Kept for the suite's secret scan: our categories at Debug, as an operator chasing a problem would run.
+        if (TestLogFile.Directory is not null) info.Environment["Logging__LogLevel__ChatBot"] = "Debug";
         foreach (var (key, value) in settings) info.Environment[key] = value;
 
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start the server process.");
@@ -110,5 +113,6 @@ public sealed class ServerProcess : IAsyncDisposable
             await _process.WaitForExitAsync();
         }
         _process.Dispose();
+        if (TestLogFile.NewPath("process") is { } path) await File.WriteAllTextAsync(path, Output);
     }
 }
