@@ -93,6 +93,10 @@ cmd_test() {
 }
 
 cmd_bench() {
+  # The ack benchmark drives load with Debian's wrk and compares against a Bolt-JS app (bench/ack/bolt).
+  command -v wrk >/dev/null || apt_install wrk
+  command -v node >/dev/null || apt_install nodejs npm
+  [ -d "$root/bench/ack/bolt/node_modules" ] || (cd "$root/bench/ack/bolt" && npm ci --no-audit --no-fund --loglevel=error)
   start_postgres
   "$(postgres_bin)/psql" -q -h 127.0.0.1 -p "$pg_port" -U chatbot -d postgres -c "CREATE DATABASE bench" >/dev/null
   export CHATBOT_BENCH_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=chatbot;Database=bench;Maximum Pool Size=200"

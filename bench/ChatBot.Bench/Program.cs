@@ -1,19 +1,24 @@
 using System.Runtime.InteropServices;
 using ChatBot.Bench;
+using ChatBot.Bench.Ack;
 
 // Usage: dotnet run -c Release --project bench/ChatBot.Bench -- <results.md> [samples]
-// Needs CHATBOT_BENCH_POSTGRES (a connection string to an empty database); ./build.sh bench provides one.
+// Needs CHATBOT_BENCH_POSTGRES (a connection string to an empty database), wrk on the PATH and `npm ci` done in
+// bench/ack/bolt; ./build.sh bench provides all three. CHATBOT_BENCH_ONLY=pickup|ack runs one benchmark.
 var output = args.Length > 0 ? args[0] : Path.Combine("bench", "results", $"{DateTime.UtcNow:yyyy-MM-dd}.md");
 var samples = args.Length > 1 ? int.Parse(args[1]) : 200;
 var postgres = Environment.GetEnvironmentVariable("CHATBOT_BENCH_POSTGRES")
     ?? throw new InvalidOperationException("Set CHATBOT_BENCH_POSTGRES (./build.sh bench does).");
+var only = Environment.GetEnvironmentVariable("CHATBOT_BENCH_ONLY");
 var sqliteDir = Directory.CreateTempSubdirectory("chatbot-bench-");
 
-var results = new List<BenchResult>
+var results = new List<BenchResult>();
+if (only is null or "" or "pickup")
 {
-    await new JobPickupBenchmark("postgres", postgres, samples).RunAsync(),
-    await new JobPickupBenchmark("sqlite", $"Data Source={Path.Combine(sqliteDir.FullName, "bench.db")}", samples).RunAsync(),
-};
+    results.Add(await new JobPickupBenchmark("postgres", postgres, samples).RunAsync());
+    results.Add(await new JobPickupBenchmark("sqlite", $"Data Source={Path.Combine(sqliteDir.FullName, "bench.db")}", samples).RunAsync());
+}
+AckResult? ack = only is null or "" or "ack" ? await new AckBenchmark(postgres, AckSettings.FromEnvironment()).RunAsync() : null;
 
 var report = new System.Text.StringBuilder()
     .AppendLine($"# Benchmarks {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
@@ -21,12 +26,17 @@ var report = new System.Text.StringBuilder()
     .AppendLine($"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}, " +
                 $"{GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB visible to .NET.")
     .AppendLine()
-    .AppendLine("Each figure comes with a baseline measured in the same run; compare ratios across runs, not milliseconds.")
-    .AppendLine()
-    .AppendLine("| benchmark | samples | p50 | p99 | baseline p50 | p50 / baseline |")
-    .AppendLine("| --- | --- | --- | --- | --- | --- |");
-foreach (var result in results) report.AppendLine(result.ToMarkdownRow());
+    .AppendLine("Each figure comes with a baseline measured in the same run; compare ratios across runs, not milliseconds.");
+if (results.Count > 0)
+{
+    report.AppendLine()
+        .AppendLine("| benchmark | samples | p50 | p99 | baseline p50 | p50 / baseline |")
+        .AppendLine("| --- | --- | --- | --- | --- | --- |");
+    foreach (var result in results) report.AppendLine(result.ToMarkdownRow());
+}
+if (ack is not null) report.AppendLine().Append(ack.ToMarkdown());
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 await File.WriteAllTextAsync(output, report.ToString());
 Console.WriteLine(report);
 sqliteDir.Delete(recursive: true);
+if (ack is { DurabilityHolds: false }) throw new InvalidOperationException("The ack benchmark's stored-row check failed; see " + output);
