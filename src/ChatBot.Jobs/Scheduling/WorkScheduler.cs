@@ -106,6 +106,12 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, IOptions<J
         return await scheduler.Exists(JobKeys.RunTrigger(runId), ct);
     }
 
+    public async Task<bool> IsContinuationScheduledAsync(string runId, string approvalId, CancellationToken ct)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(ct);
+        return await scheduler.Exists(JobKeys.RunContinuationTrigger(runId, approvalId), ct);
+    }
+
     private async Task ScheduleOnceAsync(ITrigger trigger, CancellationToken ct)
     {
         var scheduler = await schedulerFactory.GetScheduler(ct);

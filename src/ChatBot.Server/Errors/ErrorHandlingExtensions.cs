@@ -23,6 +23,13 @@ public static class ErrorHandlingExtensions
         app.UseExceptionHandler(handler => handler.Run(async context =>
         {
             var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            if (StorageOutage.IsCause(error))
+            {
+                context.Response.Headers.RetryAfter = "5";
+                await ApiErrors.WriteAsync(context, 503, "STORAGE_UNAVAILABLE",
+                    $"The database is unreachable; nothing was accepted. Retry shortly (correlation id {context.TraceIdentifier}).");
+                return;
+            }
             var (status, code, message) = error switch
             {
                 BadHttpRequestException bad => (bad.StatusCode, "BAD_REQUEST", "The request could not be read: " + bad.Message),
