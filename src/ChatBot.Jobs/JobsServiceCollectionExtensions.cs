@@ -41,6 +41,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<RunWebhooks>();
         services.AddSingleton<Monitors.MonitorWebhooks>();
         services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<TriggerBatcher>();
         services.AddSingleton<WorkScheduler>();
         services.AddScoped<IMessengerResolver, MessengerResolver>();
         services.AddScoped<UserDirectoryResolver>();

@@ -7,10 +7,11 @@ using Quartz;
 namespace ChatBot.Jobs.Scheduling;
 
 /// <summary>
-/// Turns "this work is due" into durable Quartz triggers. Callers commit their rows first, then schedule;
-/// <see cref="RunRecoveryJob"/> re-schedules a queued run whose trigger was never written.
+/// Turns "this work is due" into durable Quartz triggers, stored in batches by <see cref="TriggerBatcher"/>.
+/// Callers commit their rows first, then schedule; <see cref="Runs.RunRecoveryJob"/> re-schedules a run whose
+/// trigger was never written.
 /// </summary>
-public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, IOptions<JobsOptions> options, TimeProvider time)
+public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBatcher batcher, IOptions<JobsOptions> options, TimeProvider time)
 {
     private readonly JobsOptions _options = options.Value;
 
@@ -60,13 +61,12 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, IOptions<J
     /// A monitor's standing trigger on its jittered grid. A misfire after downtime fires once and then keeps
     /// to the grid, so a node that was down for a day runs an hourly monitor once, not 24 times.
     /// </summary>
-    public async Task ScheduleMonitorAsync(Monitor monitor, bool runNow, CancellationToken ct)
+    public Task ScheduleMonitorAsync(Monitor monitor, bool runNow, CancellationToken ct)
     {
-        var scheduler = await schedulerFactory.GetScheduler(ct);
-        var trigger = MonitorTrigger(monitor, time.GetUtcNow());
-        // Replacing is one store operation, so a cadence change never leaves the monitor without a trigger.
-        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Replace, ct);
-        if (runNow) await RunMonitorNowAsync(monitor.Id, ct);
+        // Replacing is one store operation, so a cadence change never leaves the monitor without a trigger;
+        // the first check goes in the same batch.
+        var standing = MonitorTrigger(monitor, time.GetUtcNow());
+        return batcher.StoreAsync(runNow ? [standing, RunNowTrigger(monitor.Id)] : [standing], ct);
     }
 
     /// <summary>The standing trigger: first fire on the monitor's jittered grid, then every period; a misfire fires once.</summary>
@@ -82,17 +82,15 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, IOptions<J
                 .WithMisfireInstruction(CalendarIntervalTriggerMisfireInstruction.FireAndProceed))
             .Build();
 
-    public async Task RunMonitorNowAsync(string monitorId, CancellationToken ct)
-    {
-        var scheduler = await schedulerFactory.GetScheduler(ct);
-        var trigger = TriggerBuilder.Create(time)
+    public Task RunMonitorNowAsync(string monitorId, CancellationToken ct) => batcher.StoreAsync([RunNowTrigger(monitorId)], ct);
+
+    private ITrigger RunNowTrigger(string monitorId) =>
+        TriggerBuilder.Create(time)
             .WithIdentity($"monitor-{monitorId}-now-{Guid.NewGuid():N}", "monitors")
             .ForJob(JobKeys.MonitorCheck)
             .UsingJobData(JobKeys.MonitorId, monitorId)
             .StartAt(time.GetUtcNow())
             .Build();
-        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Throw, ct);
-    }
 
     public async Task UnscheduleMonitorAsync(string monitorId, CancellationToken ct)
     {
@@ -114,9 +112,11 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, IOptions<J
 
     private async Task ScheduleOnceAsync(ITrigger trigger, CancellationToken ct)
     {
+        // Idempotent: work scheduled twice (a retry, a sweep) keeps the trigger it has, which may be firing.
+        // The check takes no lock; the rare race it leaves is a replaced trigger, and every job checks state first.
         var scheduler = await schedulerFactory.GetScheduler(ct);
-        // Scheduling is idempotent: the same work scheduled twice (a retry, a sweep) is one trigger.
-        await scheduler.ScheduleTrigger(trigger, TriggerConflict.Keep, ct);
+        if (await scheduler.Exists(trigger.Key, ct)) return;
+        await batcher.StoreAsync([trigger], ct);
     }
 
     private RetryPolicy RunRetryPolicy() =>

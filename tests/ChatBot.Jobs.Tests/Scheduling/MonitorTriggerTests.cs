@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using ChatBot.Core.Monitors;
 using ChatBot.Jobs.Scheduling;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ public sealed class MonitorTriggerTests
     private static readonly DateTimeOffset Created = new(2026, 11, 22, 9, 17, 0, TimeSpan.Zero);
     private readonly FakeTimeProvider _time = new(Created);
 
-    private WorkScheduler Scheduler => new(Mock.Of<ISchedulerFactory>(), Options.Create(new JobsOptions()), _time);
+    private WorkScheduler Scheduler => new(Mock.Of<ISchedulerFactory>(), new TriggerBatcher(Mock.Of<ISchedulerFactory>(), NullLogger<TriggerBatcher>.Instance), Options.Create(new JobsOptions()), _time);
 
     private static Monitor NewMonitor(Cadence cadence) => new("ws", "https://example.com/pricing", cadence, MonitorKind.Page, null, null, Created);
 

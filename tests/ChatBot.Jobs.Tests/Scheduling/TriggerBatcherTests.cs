@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using ChatBot.Jobs.Scheduling;
+using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
+using Quartz;
+
+namespace ChatBot.Jobs.Tests.Scheduling;
+
+/// <summary>Group commit: callers that arrive while a batch is being stored share the next store.</summary>
+public sealed class TriggerBatcherTests
+{
+    private static readonly IJobDetail Job = JobBuilder.Create<NoOpJob>().WithIdentity("chatbot.test").StoreDurably().Build();
+
+    private static ITrigger Trigger(int i) => TriggerBuilder.Create().WithIdentity($"t-{i}", "test").ForJob(Job.Key).StartNow().Build();
+
+    private sealed class NoOpJob : IJob
+    {
+        public ValueTask Execute(IJobExecutionContext context, CancellationToken ct) => ValueTask.CompletedTask;
+    }
+
+    private static (Mock<IScheduler> Scheduler, ISchedulerFactory Factory) Store(Func<IReadOnlyDictionary<IJobDetail, IReadOnlyCollection<ITrigger>>, Task> onStore)
+    {
+        var scheduler = new Mock<IScheduler>();
+        scheduler.Setup(s => s.GetJobDetail(Job.Key, It.IsAny<CancellationToken>())).ReturnsAsync(Job);
+        scheduler.Setup(s => s.ScheduleJobs(It.IsAny<IReadOnlyDictionary<IJobDetail, IReadOnlyCollection<ITrigger>>>(), It.IsAny<ScheduleJobOptions>(), It.IsAny<CancellationToken>()))
+            .Returns((IReadOnlyDictionary<IJobDetail, IReadOnlyCollection<ITrigger>> batch, ScheduleJobOptions _, CancellationToken _) => new ValueTask(onStore(batch)));
+        var factory = Mock.Of<ISchedulerFactory>(f => f.GetScheduler(It.IsAny<CancellationToken>()) == new ValueTask<IScheduler>(scheduler.Object));
+        return (scheduler, factory);
+    }
+
+    [Fact]
+    public async Task Triggers_arriving_during_a_store_go_together_into_the_next_one_and_each_caller_returns_once_stored()
+    {
+        var firstStoreEntered = new TaskCompletionSource();
+        var releaseFirstStore = new TaskCompletionSource();
+        var batches = new ConcurrentQueue<List<string>>();
+        var (scheduler, factory) = Store(async batch =>
+        {
+            batches.Enqueue(batch.SelectMany(p => p.Value).Select(t => t.Key.Name).ToList());
+            if (batches.Count == 1)
+            {
+                firstStoreEntered.SetResult();
+                await releaseFirstStore.Task;
+            }
+        });
+        await using var batcher = new TriggerBatcher(factory, NullLogger<TriggerBatcher>.Instance);
+
+        var first = batcher.StoreAsync([Trigger(0)], CancellationToken.None);
+        await firstStoreEntered.Task;
+        var waiting = Enumerable.Range(1, 20).Select(i => batcher.StoreAsync([Trigger(i)], CancellationToken.None)).ToList();
+        Assert.False(first.IsCompleted);
+        Assert.All(waiting, w => Assert.False(w.IsCompleted));
+        releaseFirstStore.SetResult();
+        await first;
+        await Task.WhenAll(waiting);
+
+        Assert.Equal(2, batches.Count);
+        Assert.Equal(["t-0"], batches.First());
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => $"t-{i}").Order(), batches.Last().Order());
+        scheduler.Verify(s => s.ScheduleJobs(It.IsAny<IReadOnlyDictionary<IJobDetail, IReadOnlyCollection<ITrigger>>>(),
+            It.Is<ScheduleJobOptions>(o => o.Replace), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task A_failed_store_fails_every_caller_in_that_batch_and_the_next_batch_still_works()
+    {
+        var failNext = true;
+        var (_, factory) = Store(_ =>
+        {
+            if (!failNext) return Task.CompletedTask;
+            failNext = false;
+            return Task.FromException(new JobPersistenceException("database unreachable"));
+        });
+        await using var batcher = new TriggerBatcher(factory, NullLogger<TriggerBatcher>.Instance);
+
+        await Assert.ThrowsAsync<JobPersistenceException>(() => batcher.StoreAsync([Trigger(1)], CancellationToken.None));
+        await batcher.StoreAsync([Trigger(2)], CancellationToken.None);
+    }
+}
