@@ -1,6 +1,7 @@
 using ChatBot.Core.Messaging;
 using ChatBot.Slack.Api;
 using ChatBot.Slack.Configuration;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Messaging;
 using ChatBot.Slack.Rendering;
 using ChatBot.Slack.Verification;
@@ -41,6 +42,10 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IChannelHistory, History.SlackChannelHistory>();
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<SlackUserDirectory>());
+        // Scoped like the inbox they call; the HTTP endpoints and the Socket Mode client share them.
+        services.AddScoped<SlashCommandHandler>();
+        services.AddScoped<EventCallbackHandler>();
+        services.AddScoped<InteractionHandler>();
         return services;
     }
 }
