@@ -4,6 +4,7 @@ using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Messaging;
 using ChatBot.Slack.Rendering;
+using ChatBot.Slack.SocketMode;
 using ChatBot.Slack.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,7 +19,8 @@ public static class SlackServiceCollectionExtensions
     /// Slack as a platform: options from the "Slack" section, the Web API client, the Block Kit renderer, and the
     /// messenger and user directory that <c>IMessengerResolver</c> finds by platform. Registered whether or not
     /// Slack is configured, so settings can arrive later; without them inbound requests get 503 and posts fail
-    /// with <see cref="PlatformNotConfiguredException"/>, which delivery jobs treat as final.
+    /// with <see cref="PlatformNotConfiguredException"/>, which delivery jobs treat as final. With
+    /// <c>Slack__AppToken</c> the same handlers also take deliveries over Socket Mode.
     /// </summary>
     public static IServiceCollection AddChatBotSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,6 +48,9 @@ public static class SlackServiceCollectionExtensions
         services.AddScoped<SlashCommandHandler>();
         services.AddScoped<EventCallbackHandler>();
         services.AddScoped<InteractionHandler>();
+        services.AddSingleton<SlackEnvelopeDispatcher>();
+        // Always registered: it idles without Slack__AppToken.
+        services.AddHostedService<SlackSocketModeService>();
         return services;
     }
 }
