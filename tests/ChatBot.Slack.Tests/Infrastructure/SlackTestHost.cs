@@ -1,5 +1,6 @@
 using System.Net;
 using ChatBot.Core.Inbound;
+using ChatBot.Testing.Logging;
 using ChatBot.Testing.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -20,11 +21,12 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private SlackTestHost(WebApplication app, HttpClient client, SlackApiDouble slack)
+    private SlackTestHost(WebApplication app, HttpClient client, SlackApiDouble slack, RecordingLoggerProvider logs)
     {
         _app = app;
         Client = client;
         Slack = slack;
+        Logs = logs;
     }
 
     public HttpClient Client { get; }
@@ -37,10 +39,17 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SlackTestHost> StartAsync(SlackApiDouble slack, bool configured = true, TimeProvider? time = null)
+    /// <summary>Every log entry the adapter wrote.</summary>
+    public RecordingLoggerProvider Logs { get; }
+
+    /// <param name="settings">More "Slack:…" settings, e.g. an app token for Socket Mode.</param>
+    public static async Task<SlackTestHost> StartAsync(SlackApiDouble slack, bool configured = true, TimeProvider? time = null,
+        IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        var logs = new RecordingLoggerProvider();
+        builder.Logging.AddProvider(logs);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         if (configured)
         {
@@ -48,6 +57,7 @@ public sealed class SlackTestHost : IAsyncDisposable
             builder.Configuration["Slack:BotToken"] = SlackApiDouble.BotToken;
         }
         builder.Configuration["Slack:ApiBaseUrl"] = slack.ApiBaseUrl;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
         if (time is not null) builder.Services.AddSingleton(time);
         builder.Services.AddChatBotSlack(builder.Configuration);
         RecordingInbox? inbox = null;
@@ -56,7 +66,7 @@ public sealed class SlackTestHost : IAsyncDisposable
         app.MapChatBotSlack();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var host = new SlackTestHost(app, new HttpClient { BaseAddress = new Uri(address) }, slack);
+        var host = new SlackTestHost(app, new HttpClient { BaseAddress = new Uri(address) }, slack, logs);
         inbox = host.Inbox;
         return host;
     }
