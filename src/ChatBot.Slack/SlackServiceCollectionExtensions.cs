@@ -2,8 +2,10 @@ using ChatBot.Core.Messaging;
 using ChatBot.Slack.Api;
 using ChatBot.Slack.Configuration;
 using ChatBot.Slack.Install;
+using ChatBot.Slack.Inbound;
 using ChatBot.Slack.Messaging;
 using ChatBot.Slack.Rendering;
+using ChatBot.Slack.SocketMode;
 using ChatBot.Slack.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,7 @@ public static class SlackServiceCollectionExtensions
     /// Slack is configured, so settings can arrive later; without them inbound requests get 503 and posts fail
     /// with <see cref="PlatformNotConfiguredException"/>, which delivery jobs treat as final. The host provides
     /// the <see cref="ISlackInstallationStore"/> (OAuth installs) and Data Protection (signed install states).
+    /// With <c>Slack__AppToken</c> the same handlers also take deliveries over Socket Mode.
     /// </summary>
     public static IServiceCollection AddChatBotSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -47,6 +50,13 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IChannelHistory, History.SlackChannelHistory>();
         services.AddSingleton<SlackUserDirectory>();
         services.AddSingleton<IUserDirectory>(sp => sp.GetRequiredService<SlackUserDirectory>());
+        // Scoped like the inbox they call; the HTTP endpoints and the Socket Mode client share them.
+        services.AddScoped<SlashCommandHandler>();
+        services.AddScoped<EventCallbackHandler>();
+        services.AddScoped<InteractionHandler>();
+        services.AddSingleton<SlackEnvelopeDispatcher>();
+        // Always registered: it idles without Slack__AppToken.
+        services.AddHostedService<SlackSocketModeService>();
         return services;
     }
 }

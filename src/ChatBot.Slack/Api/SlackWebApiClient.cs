@@ -95,6 +95,29 @@ public sealed class SlackWebApiClient(
             throw new SlackApiException("response_url", $"http_{(int)response.StatusCode}");
     }
 
+    /// <summary>
+    /// apps.connections.open: a fresh, single-use WebSocket URL for Socket Mode. It is authenticated by the app-level
+    /// token (xapp-), not the bot token, so it has its own request; a 429 is not waited out here, the caller's
+    /// reconnect backoff does that.
+    /// </summary>
+    public async Task<Uri> OpenSocketConnectionAsync(string appToken, CancellationToken ct)
+    {
+        const string method = "apps.connections.open";
+        using var request = new HttpRequestMessage(HttpMethod.Post, method) { Content = new FormUrlEncodedContent([]) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", appToken);
+        using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
+        if (response.StatusCode == HttpStatusCode.TooManyRequests) throw new SlackRateLimitedException(method, RetryAfterOf(response));
+        if (!response.IsSuccessStatusCode) throw new SlackApiException(method, $"http_{(int)response.StatusCode}");
+
+        var answer = await response.Content.ReadFromJsonAsync<JsonObject>(ct)
+            ?? throw new SlackApiException(method, "invalid_response", $"Slack {method} returned an empty body");
+        if (answer["ok"]?.GetValue<bool>() != true)
+            throw new SlackApiException(method, answer["error"]?.GetValue<string>() ?? "unknown_error");
+        return Uri.TryCreate(answer["url"]?.GetValue<string>(), UriKind.Absolute, out var url)
+            ? url
+            : throw new SlackApiException(method, "invalid_response", $"Slack {method} returned no url");
+    }
+
     private static JsonObject MessageBody(string channel, SlackMessage message) => new()
     {
         ["channel"] = channel,

@@ -24,7 +24,11 @@ public sealed class SlackOptions
 
     public string? ClientSecret { get; set; }
 
-    /// <summary>xapp- token for Socket Mode (not implemented yet).</summary>
+    /// <summary>
+    /// xapp- app-level token (connections:write). When set, the bot also takes deliveries over Socket Mode: it asks
+    /// apps.connections.open for a WebSocket URL and receives events, slash commands and interactions there, so it
+    /// needs no public request URL. Posting still uses <see cref="BotToken"/>.
+    /// </summary>
     public string? AppToken { get; set; }
 
     /// <summary>Requests signed further than this from now are replays (Slack's recommendation: 5 minutes).</summary>
@@ -48,7 +52,24 @@ public sealed class SlackOptions
     /// <summary>How long an admin lookup (users.info) is trusted.</summary>
     public TimeSpan UserCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Socket Mode: how often the client pings its connection (WebSocket ping frames).</summary>
+    public TimeSpan SocketPingInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Socket Mode watchdog: a connection that answers no ping within this window, or says no hello within it after
+    /// opening, is silently dead (Slack's connections can go quiet without closing); it is dropped and replaced.
+    /// </summary>
+    public TimeSpan SocketSilenceTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Socket Mode: the wait before the first reconnect after a failure; it doubles per consecutive failure.</summary>
+    public TimeSpan SocketReconnectDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Socket Mode: the longest wait between reconnect attempts.</summary>
+    public TimeSpan SocketMaxReconnectDelay { get; set; } = TimeSpan.FromMinutes(1);
+
     public bool CanVerifyRequests => !string.IsNullOrWhiteSpace(SigningSecret);
 
     public bool CanInstall => !string.IsNullOrWhiteSpace(ClientId) && !string.IsNullOrWhiteSpace(ClientSecret);
+
+    public bool UsesSocketMode => !string.IsNullOrWhiteSpace(AppToken);
 }

@@ -1,26 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatBot.Core.Chat;
-using ChatBot.Core.Inbound;
-using ChatBot.Slack.Api;
-using ChatBot.Slack.Messaging;
-using ChatBot.Slack.Rendering;
 using ChatBot.Slack.Verification;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Inbound;
 
-/// <summary>
-/// POST /slack/interactions: block_actions button clicks become <see cref="ButtonAction"/>s (action id, value =
-/// entity id, message ts). After the 200, a replacement view updates the clicked message (chat.update, or the
-/// response_url for ephemeral messages, which chat.update cannot reach) and a reply goes to the clicker only.
-/// </summary>
+/// <summary>POST /slack/interactions: the form's <c>payload</c> field is JSON, handled by <see cref="InteractionHandler"/>.</summary>
 internal static class InteractionsEndpoint
 {
-    public static async Task<IResult> HandleAsync(
-        HttpContext http, IChatInbox inbox, SlackMessenger messenger, SlackWebApiClient api, SlackBlockRenderer renderer,
-        ILoggerFactory loggers, CancellationToken ct)
+    public static async Task<IResult> HandleAsync(HttpContext http, InteractionHandler handler, ILogger<InteractionHandler> logger, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
         JsonNode? payload;
@@ -32,51 +21,6 @@ internal static class InteractionsEndpoint
         {
             return SlackErrors.Result(400, "INVALID_PAYLOAD", "The interaction payload is not valid JSON.");
         }
-        if (payload is null || Text(payload, "type") != "block_actions") return Results.Ok();
-
-        var team = Text(payload["team"], "id") ?? Text(payload["user"], "team_id");
-        var channel = Text(payload["channel"], "id") ?? Text(payload["container"], "channel_id");
-        var userId = Text(payload["user"], "id");
-        if (team is null || channel is null || userId is null)
-            return SlackErrors.Result(400, "INVALID_PAYLOAD", "The interaction needs team, channel and user.");
-
-        var container = payload["container"];
-        var messageTs = Text(container, "message_ts") ?? Text(payload["message"], "ts");
-        var threadTs = Text(payload["message"], "thread_ts") ?? Text(container, "thread_ts");
-        var isEphemeral = container?["is_ephemeral"] is JsonValue flag && flag.TryGetValue<bool>(out var ephemeral) && ephemeral;
-        var responseUrl = Text(payload, "response_url");
-        var address = new ChatAddress(ChatPlatform.Slack, team, channel, threadTs);
-        var user = new ChatUser(userId, Text(payload["user"], "username") ?? Text(payload["user"], "name"));
-        var logger = loggers.CreateLogger(typeof(InteractionsEndpoint));
-
-        var actions = payload["actions"] as JsonArray ?? [];
-        foreach (var (action, index) in actions.Select((a, i) => (a, i)))
-        {
-            var actionId = Text(action, "action_id");
-            var value = Text(action, "value");
-            if (actionId is null || value is null) continue;
-            // trigger_id is unique per click; the index keeps several actions of one payload apart.
-            var deliveryId = $"slack-act-{Text(payload, "trigger_id") ?? Text(action, "action_ts") ?? Guid.NewGuid().ToString("N")}-{index}";
-            var result = await inbox.HandleActionAsync(new ButtonAction(deliveryId, address, user, actionId, value, messageTs), ct);
-
-            if (result.ReplaceOriginal is { } replacement)
-            {
-                SlackFollowUp.AfterResponse(http, logger, "replace the clicked message", token =>
-                    isEphemeral || messageTs is null
-                        ? responseUrl is null ? Task.CompletedTask : api.RespondAsync(responseUrl, renderer.Render(replacement), replaceOriginal: true, token)
-                        : messenger.UpdateAsync(new PostedMessage(address, messageTs), replacement, token));
-            }
-            if (result.Reply is { } reply)
-            {
-                SlackFollowUp.AfterResponse(http, logger, "reply to a click", token =>
-                    responseUrl is not null
-                        ? api.RespondAsync(responseUrl, renderer.Render(reply), replaceOriginal: false, token)
-                        : messenger.PostEphemeralAsync(address, user, reply, token));
-            }
-        }
-        return Results.Ok();
+        return SlackHttpAnswer.From(http, await handler.HandleAsync(payload, ct), logger);
     }
-
-    private static string? Text(JsonNode? node, string property) =>
-        node?[property] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }

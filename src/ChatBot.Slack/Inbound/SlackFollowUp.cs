@@ -1,26 +1,27 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Inbound;
 
 /// <summary>
-/// Slack wants its 200 within three seconds and retries otherwise, so Web API calls that follow an inbound
-/// request (an ephemeral reply, replacing a clicked message) run after the response has been sent.
-/// Failures are logged: the request itself was already handled and persisted.
+/// Web API work that follows an inbound delivery (an ephemeral reply, replacing a clicked message). Slack wants
+/// its acknowledgement within three seconds and retries otherwise, so this runs only after the ack has gone out:
+/// after the HTTP response, or after the Socket Mode ack. Failures are logged: the delivery itself was already
+/// handled and persisted.
 /// </summary>
-internal static class SlackFollowUp
+internal sealed record SlackFollowUp(string What, Func<CancellationToken, Task> Work)
 {
-    public static void AfterResponse(HttpContext http, ILogger logger, string what, Func<CancellationToken, Task> work) =>
-        http.Response.OnCompleted(async () =>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    public async Task RunAsync(ILogger logger)
+    {
+        try
         {
-            try
-            {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-                await work(timeout.Token);
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Slack follow-up failed: {What}", what);
-            }
-        });
+            using var timeout = new CancellationTokenSource(Timeout);
+            await Work(timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Slack follow-up failed: {What}", What);
+        }
+    }
 }

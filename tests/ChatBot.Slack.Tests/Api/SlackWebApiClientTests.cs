@@ -126,4 +126,31 @@ public sealed class SlackWebApiClientTests
         Assert.True(user.IsWorkspaceAdmin);
         Assert.Equal("U_ADMIN", Assert.Single(slack.Calls).Arg("user"));
     }
+
+    [Fact]
+    public async Task Opening_a_socket_mode_connection_uses_the_app_token_and_returns_the_url()
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        slack.SocketModeUrl = () => "wss://wss-primary.slack.com/link/?ticket=t1&app_id=A1";
+        await using var services = SlackServices.For(slack);
+
+        var url = await services.GetRequiredService<SlackWebApiClient>().OpenSocketConnectionAsync(SlackApiDouble.AppToken, CancellationToken.None);
+
+        Assert.Equal(new Uri("wss://wss-primary.slack.com/link/?ticket=t1&app_id=A1"), url);
+        Assert.Equal("Bearer " + SlackApiDouble.AppToken, Assert.Single(slack.CallsTo("apps.connections.open")).Authorization);
+    }
+
+    [Fact]
+    public async Task A_refused_socket_mode_open_is_a_slack_api_exception()
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        slack.SocketModeUrl = () => "wss://wss-primary.slack.com/link/?ticket=t1";
+        await using var services = SlackServices.For(slack);
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() =>
+            services.GetRequiredService<SlackWebApiClient>().OpenSocketConnectionAsync(SlackApiDouble.BotToken, CancellationToken.None));
+
+        Assert.Equal("invalid_auth", error.Error);
+        Assert.Equal("apps.connections.open", error.Method);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using ChatBot.Core.Inbound;
 using ChatBot.Slack.Install;
+using ChatBot.Testing.Logging;
 using ChatBot.Testing.Slack;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -21,31 +22,40 @@ public sealed class SlackTestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private SlackTestHost(WebApplication app, HttpClient client, SlackApiDouble slack)
+    private SlackTestHost(WebApplication app, HttpClient client, SlackApiDouble slack, RecordingLoggerProvider logs, RecordingInbox inbox, InMemorySlackInstallations installations)
     {
         _app = app;
+        Inbox = inbox;
+        Installations = installations;
         Client = client;
         Slack = slack;
+        Logs = logs;
     }
 
     public HttpClient Client { get; }
 
     public SlackApiDouble Slack { get; }
 
-    public RecordingInbox Inbox { get; } = new();
+    public RecordingInbox Inbox { get; }
 
-    public InMemorySlackInstallations Installations { get; } = new();
+    public InMemorySlackInstallations Installations { get; }
 
     public SlackRequestSigner Signer { get; } = new(SigningSecret);
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<SlackTestHost> StartAsync(
-        SlackApiDouble slack, bool configured = true, TimeProvider? time = null, IDictionary<string, string?>? settings = null)
+    /// <summary>Every log entry the adapter wrote.</summary>
+    public RecordingLoggerProvider Logs { get; }
+
+    /// <param name="settings">More "Slack:…" settings, e.g. an app token for Socket Mode.</param>
+    public static async Task<SlackTestHost> StartAsync(SlackApiDouble slack, bool configured = true, TimeProvider? time = null,
+        IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        ChatBot.Testing.Logging.TestLogFile.AddTo(builder.Logging);
+        var logs = new RecordingLoggerProvider();
+        builder.Logging.AddProvider(logs);
+        TestLogFile.AddTo(builder.Logging);
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         if (configured)
         {
@@ -56,17 +66,16 @@ public sealed class SlackTestHost : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.Configuration[key] = value;
         if (time is not null) builder.Services.AddSingleton(time);
         builder.Services.AddChatBotSlack(builder.Configuration);
-        RecordingInbox? inbox = null;
-        InMemorySlackInstallations? installations = null;
-        builder.Services.AddSingleton<IChatInbox>(_ => inbox!);
-        builder.Services.AddSingleton<ISlackInstallationStore>(_ => installations!);
+        // Created before the host starts: the Socket Mode service resolves the client (and its token source) at start.
+        var inbox = new RecordingInbox();
+        var installations = new InMemorySlackInstallations();
+        builder.Services.AddSingleton<IChatInbox>(inbox);
+        builder.Services.AddSingleton<ISlackInstallationStore>(installations);
         var app = builder.Build();
         app.MapChatBotSlack();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var host = new SlackTestHost(app, new HttpClient { BaseAddress = new Uri(address) }, slack);
-        inbox = host.Inbox;
-        installations = host.Installations;
+        var host = new SlackTestHost(app, new HttpClient { BaseAddress = new Uri(address) }, slack, logs, inbox, installations);
         return host;
     }
 

@@ -17,7 +17,7 @@ namespace ChatBot.Testing.Slack;
 /// A local Slack Web API (<c>POST /api/{method}</c>) that records every call and answers like Slack: HTTP 200
 /// with <c>ok:true</c> and fresh ts values, HTTP 200 with <c>ok:false</c> and an error code for a wrong token or
 /// a scripted failure, and 429 with Retry-After when told to rate limit. Also hosts response_url hooks
-/// (<c>POST /hooks/{id}</c>). Configure the bot with <see cref="ApiBaseUrl"/> as <c>Slack__ApiBaseUrl</c>.
+/// (<c>POST /hooks/{id}</c>), and apps.connections.open for a <see cref="SlackSocketModeDouble"/>. Configure the bot with <see cref="ApiBaseUrl"/> as <c>Slack__ApiBaseUrl</c>.
 /// </summary>
 public sealed class SlackApiDouble : IAsyncDisposable
 {
@@ -39,6 +39,12 @@ public sealed class SlackApiDouble : IAsyncDisposable
     public ConcurrentDictionary<string, string> IssuedTokens { get; } = new();
 
     public static string InstalledTokenFor(string teamId) => $"xoxb-installed-{teamId}";
+
+    /// <summary>The app-level token apps.connections.open accepts (Socket Mode).</summary>
+    public const string AppToken = "xapp-test-token";
+
+    /// <summary>Hands out a fresh Socket Mode URL for apps.connections.open; set by <see cref="SlackSocketModeDouble"/>.</summary>
+    public Func<string>? SocketModeUrl { get; set; }
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -101,6 +107,14 @@ public sealed class SlackApiDouble : IAsyncDisposable
                 return;
             }
             await http.Response.WriteAsJsonAsync(new { ok = false, error = failure.Error });
+            return;
+        }
+        if (method == "apps.connections.open")
+        {
+            // The one method that takes the app-level token rather than the bot token.
+            await http.Response.WriteAsJsonAsync(call.Authorization == "Bearer " + AppToken && SocketModeUrl is { } url
+                ? new JsonObject { ["ok"] = true, ["url"] = url() }
+                : new JsonObject { ["ok"] = false, ["error"] = "invalid_auth" });
             return;
         }
         if (method == "oauth.v2.access")
