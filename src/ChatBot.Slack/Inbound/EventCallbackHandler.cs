@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using ChatBot.Core.Inbound;
 using ChatBot.Core.Views;
+using ChatBot.Slack.Api;
+using ChatBot.Slack.Install;
 using ChatBot.Slack.Messaging;
 
 namespace ChatBot.Slack.Inbound;
@@ -11,12 +13,20 @@ namespace ChatBot.Slack.Inbound;
 /// Slack's retries are no-ops. Anything not for the bot is acknowledged and dropped. Replies (e.g. a parse
 /// error) reach the user as an ephemeral message after the acknowledgement.
 /// </summary>
-internal sealed class EventCallbackHandler(IChatInbox inbox, SlackMessenger messenger)
+internal sealed class EventCallbackHandler(IChatInbox inbox, SlackMessenger messenger, ISlackInstallationStore installations, SlackBotTokens tokens)
 {
     public async Task<SlackInboundOutcome> HandleAsync(JsonNode envelope, CancellationToken ct)
     {
-        if (envelope["type"] is not JsonValue type || !type.TryGetValue<string>(out var kind) || kind != "event_callback"
-            || SlackEventClassifier.Classify(envelope) is not { } message)
+        if (envelope["type"] is not JsonValue type || !type.TryGetValue<string>(out var kind) || kind != "event_callback")
+            return SlackInboundOutcome.Acknowledged();
+        if (RevokesBotToken(envelope) && Text(envelope, "team_id") is { } team)
+        {
+            // The stored token is dead; keeping it would only turn every later call into invalid_auth.
+            await installations.RemoveAsync(team, ct);
+            tokens.Forget(team);
+            return SlackInboundOutcome.Acknowledged();
+        }
+        if (SlackEventClassifier.Classify(envelope) is not { } message)
             return SlackInboundOutcome.Acknowledged();
 
         ChatView? reply;
@@ -36,4 +46,15 @@ internal sealed class EventCallbackHandler(IChatInbox inbox, SlackMessenger mess
             outcome.Then("ephemeral reply to an event", token => messenger.PostEphemeralAsync(message.Address, message.User, reply, token));
         return outcome;
     }
+
+    /// <summary>app_uninstalled, or tokens_revoked naming bot tokens (user tokens alone don't concern us).</summary>
+    private static bool RevokesBotToken(JsonNode envelope) => Text(envelope["event"], "type") switch
+    {
+        "app_uninstalled" => true,
+        "tokens_revoked" => envelope["event"]?["tokens"]?["bot"] is JsonArray { Count: > 0 },
+        _ => false,
+    };
+
+    private static string? Text(JsonNode? node, string property) =>
+        node?[property] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }

@@ -184,6 +184,31 @@ public sealed class SlackInstallTests
     }
 
     [Fact]
+    public async Task Uninstalling_the_app_or_revoking_its_bot_token_forgets_the_install_but_a_user_token_revocation_does_not()
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(slack, settings: AppCredentials);
+        var install = new SlackInstallation(SlackPayloads.Team, "Team", "A0APP", "UBOT", "xoxb-team", "", "U1");
+        await host.Installations.SaveAsync(install, CancellationToken.None);
+
+        var userRevoked = await host.SendAsync(host.Signer.Json("/slack/events", SlackPayloads.EventCallback(
+            new System.Text.Json.Nodes.JsonObject { ["type"] = "tokens_revoked", ["tokens"] = new System.Text.Json.Nodes.JsonObject { ["oauth"] = new System.Text.Json.Nodes.JsonArray("U1") } }, "EvRev1")));
+        Assert.Equal(HttpStatusCode.OK, userRevoked.StatusCode);
+        Assert.True(host.Installations.Installed.ContainsKey(SlackPayloads.Team));
+
+        var uninstalled = await host.SendAsync(host.Signer.Json("/slack/events", SlackPayloads.EventCallback(
+            new System.Text.Json.Nodes.JsonObject { ["type"] = "app_uninstalled" }, "EvUninstall1")));
+        Assert.Equal(HttpStatusCode.OK, uninstalled.StatusCode);
+        Assert.False(host.Installations.Installed.ContainsKey(SlackPayloads.Team));
+        Assert.Empty(host.Inbox.Commands);
+
+        await host.Installations.SaveAsync(install, CancellationToken.None);
+        await host.SendAsync(host.Signer.Json("/slack/events", SlackPayloads.EventCallback(
+            new System.Text.Json.Nodes.JsonObject { ["type"] = "tokens_revoked", ["tokens"] = new System.Text.Json.Nodes.JsonObject { ["bot"] = new System.Text.Json.Nodes.JsonArray("UBOT") } }, "EvRev2")));
+        Assert.False(host.Installations.Installed.ContainsKey(SlackPayloads.Team));
+    }
+
+    [Fact]
     public void The_app_manifest_asks_for_exactly_the_scopes_the_install_link_asks_for()
     {
         var manifest = File.ReadAllLines(Path.Combine(RepositoryRoot(), "manifests", "slack", "manifest.yaml"));
