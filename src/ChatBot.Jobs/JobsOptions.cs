@@ -46,6 +46,9 @@ public sealed class JobsOptions
     /// <summary>Delivery attempts for a chat message or receipt (first attempt included).</summary>
     public int DeliveryMaxAttempts { get; set; } = 6;
 
-    /// <summary>How often queued runs that lost their trigger are looked for.</summary>
+    /// <summary>How often work that lost its trigger (runs, receipts, chat messages) is looked for.</summary>
     public TimeSpan RecoverySweepInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long work may sit without a trigger before the recovery sweep treats the trigger as lost.</summary>
+    public TimeSpan RecoveryGrace { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -1,4 +1,5 @@
 using ChatBot.Core.Approvals;
+using ChatBot.Core.Receipts;
 using ChatBot.Core.Runs;
 using ChatBot.Jobs.Receipts;
 using ChatBot.Jobs.Scheduling;
@@ -11,22 +12,22 @@ using Quartz;
 namespace ChatBot.Jobs.Runs;
 
 /// <summary>
-/// Finds runs that no job will ever move again and gives them one. A queued run has no trigger when its node
+/// Finds work that no job will ever move again and gives it one. A queued run has no trigger when its node
 /// died (or the database dropped) between committing the row and scheduling it. A running run has no trigger
 /// when its job ended without recording an outcome, e.g. the database went away as it saved the result; it is
-/// requeued (or its approved continuation rescheduled), and after the last attempt it fails with a receipt. A
-/// duplicate is harmless: optimistic concurrency lets only one move win.
+/// requeued (or its approved continuation rescheduled), and after the last attempt it fails with a receipt.
+/// Receipts and chat messages never attempted are scheduled again: their node died between the commit and the
+/// trigger. A duplicate is harmless: scheduling keeps an existing trigger, and optimistic concurrency lets only
+/// one move win.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class RunRecoveryJob(
     ChatBotDbContext db, WorkScheduler scheduler, ReceiptWriter receipts, IOptions<JobsOptions> options, TimeProvider time, ILogger<RunRecoveryJob> logger)
     : IJob
 {
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(30);
-
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
-        var cutoff = time.GetUtcNow() - Grace;
+        var cutoff = time.GetUtcNow() - options.Value.RecoveryGrace;
         var stale = await db.Runs
             .Where(r => (r.Status == RunStatus.Queued || r.Status == RunStatus.Running) && r.UpdatedAt < cutoff)
             .OrderBy(r => r.UpdatedAt)
@@ -38,6 +39,16 @@ public sealed class RunRecoveryJob(
             if (run.Status == RunStatus.Queued) await scheduler.ScheduleRunAsync(run, ct);
             else await RecoverRunningAsync(run, ct);
         }
+
+        var receipts = await db.Receipts.AsNoTracking()
+            .Where(r => r.Status == ReceiptDeliveryStatus.Pending && r.Attempts == 0 && r.CreatedAt < cutoff)
+            .OrderBy(r => r.CreatedAt).Select(r => r.Id).Take(500).ToListAsync(ct);
+        foreach (var receiptId in receipts) await scheduler.ScheduleReceiptDeliveryAsync(receiptId, ct);
+
+        var messages = await db.OutboundMessages.AsNoTracking()
+            .Where(m => m.SentAt == null && m.Attempts == 0 && m.CreatedAt < cutoff)
+            .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(500).ToListAsync(ct);
+        foreach (var messageId in messages) await scheduler.ScheduleMessageDeliveryAsync(messageId, ct);
     }
 
     private async Task RecoverRunningAsync(Run run, CancellationToken ct)

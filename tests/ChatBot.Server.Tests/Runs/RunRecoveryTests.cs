@@ -1,4 +1,8 @@
 using ChatBot.Core.Agents;
+using ChatBot.Core.Messaging;
+using ChatBot.Core.Views;
+using ChatBot.Jobs.Receipts;
+using Microsoft.Extensions.DependencyInjection;
 using ChatBot.Core.Receipts;
 using ChatBot.Core.Runs;
 using ChatBot.Core.Workspaces;
@@ -57,5 +61,33 @@ public sealed class RunRecoveryTests
         Assert.Contains("worker stopped", failed.FailureReason);
         await app.WaitForAsync(db => db.Receipts.SingleOrDefaultAsync(r => r.RunId == runId));
         Assert.Empty(app.Agent.Requests);
+    }
+
+    [Theory]
+    [MemberData(nameof(RunWorkflowTests.Stores), MemberType = typeof(RunWorkflowTests))]
+    public async Task A_receipt_and_a_message_committed_without_their_triggers_are_still_delivered(StorageKind storage)
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(storage, new Dictionary<string, string?> { ["Jobs:RecoveryGrace"] = "00:00:01" });
+        _ = app.CreateClient();
+        var now = DateTimeOffset.UtcNow;
+        var run = new Run(Workspace.PlaygroundId, RunSource.Playground, "check the status page", Inputs.Channel, Inputs.Alice, now);
+        run.Start(now);
+        run.Succeed("Checked the status page", "all green", "All green.", now);
+        var workspace = new Workspace(Workspace.PlaygroundId, "Playground", now);
+        var receipt = app.Services.GetRequiredService<ReceiptWriter>().Create(run, workspace);
+        var message = new OutboundMessage(Inputs.Channel, new TextView("Monitor canceled."), now);
+        await using (var db = app.CreateDbContext())
+        {
+            if (!await db.Workspaces.AnyAsync(w => w.Id == Workspace.PlaygroundId)) db.Workspaces.Add(workspace);
+            db.Runs.Add(run);
+            db.Receipts.Add(receipt);
+            db.OutboundMessages.Add(message);
+            await db.SaveChangesAsync();
+        }
+        // As if the node died right after this commit: no trigger was ever stored for either.
+
+        await app.WaitForAsync(db => db.Receipts.SingleOrDefaultAsync(r => r.Id == receipt.Id && r.Status == ReceiptDeliveryStatus.Delivered));
+        await app.WaitForAsync(db => db.OutboundMessages.SingleOrDefaultAsync(m => m.Id == message.Id && m.SentAt != null));
+        Assert.Single(app.Messenger.Views<TextView>(), v => v.Text == "Monitor canceled.");
     }
 }
