@@ -22,18 +22,9 @@ public sealed class NodeFailureTests
         model.Delay = TimeSpan.FromMinutes(5);
         var database = await TestPostgres.CreateDatabaseAsync("cluster");
         var directory = Directory.CreateTempSubdirectory("chatbot-cluster-");
-        Dictionary<string, string> Settings(string node) => new()
-        {
-            ["Storage__Provider"] = "postgres",
-            ["ConnectionStrings__ChatBot"] = database,
-            ["Jobs__Clustered"] = "true",
-            ["Jobs__InstanceName"] = node,
-            ["Jobs__ClusterCheckinInterval"] = "00:00:01",
-            ["Jobs__RecoverySweepInterval"] = "00:00:02",
-            ["Agent__Provider"] = "openai",
-            ["Agent__Model"] = "double-model",
-            ["Agent__OpenAI__Endpoint"] = model.OpenAIEndpoint,
-        };
+        Dictionary<string, string> Settings(string node) => ClusterNode.Settings(database, node, model,
+            ("Jobs__ClusterCheckinInterval", "00:00:01"),
+            ("Jobs__RecoverySweepInterval", "00:00:02"));
         try
         {
             await using var nodeA = await ServerProcess.StartAsync(Settings("node-a"), directory.FullName);
@@ -41,18 +32,18 @@ public sealed class NodeFailureTests
             for (var i = 1; i <= Runs; i++)
                 (await a.PostAsJsonAsync("/api/playground/messages", new { text = $"summarize report {i}", channel = "general" })).EnsureSuccessStatusCode();
             // Node A alone has claimed every run and is inside the (slow) model call for each.
-            await EventuallyAsync(async () => Count(await DashboardAsync(a), "running") == Runs && model.Requests.Count >= Runs);
+            await Eventually.HoldsAsync(async () => Count(await DashboardAsync(a), "running") == Runs && model.Requests.Count >= Runs);
 
             await using var nodeB = await ServerProcess.StartAsync(Settings("node-b"), directory.FullName);
             using var b = new HttpClient { BaseAddress = nodeB.BaseUrl };
             nodeA.Kill();
             model.Delay = TimeSpan.FromMilliseconds(200);
 
-            await EventuallyAsync(async () => Count(await DashboardAsync(b), "succeeded") == Runs, TimeSpan.FromSeconds(90));
+            await Eventually.HoldsAsync(async () => Count(await DashboardAsync(b), "succeeded") == Runs, TimeSpan.FromSeconds(90));
             var dashboard = await DashboardAsync(b);
             var runIds = dashboard.GetProperty("recent_runs").EnumerateArray().Select(r => r.GetProperty("run_id").GetString()!).ToList();
             Assert.Equal(Runs, runIds.Count);
-            await EventuallyAsync(async () => (await ReceiptsAsync(b)).Count == Runs);
+            await Eventually.HoldsAsync(async () => (await ReceiptsAsync(b)).Count == Runs);
             var receipts = await ReceiptsAsync(b);
             foreach (var runId in runIds)
             {
@@ -85,13 +76,4 @@ public sealed class NodeFailureTests
             .ToList();
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? deadline = null)
-    {
-        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(45));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The cluster never reached the awaited state.");
-            await Task.Delay(250);
-        }
-    }
 }

@@ -24,19 +24,10 @@ public sealed class NodeKillUnderLoadTests
         model.Fallback = ScriptedModelReply.Answer("HEADLINE: Done\nOUTCOME: ok\n\nDone.");
         var database = await TestPostgres.CreateDatabaseAsync("killload");
         var directory = Directory.CreateTempSubdirectory("chatbot-killload-");
-        Dictionary<string, string> Settings(string node) => new()
-        {
-            ["Storage__Provider"] = "postgres",
-            ["ConnectionStrings__ChatBot"] = database,
-            ["Jobs__Clustered"] = "true",
-            ["Jobs__InstanceName"] = node,
-            ["Jobs__ClusterCheckinInterval"] = "00:00:01",
-            ["Jobs__RecoverySweepInterval"] = "00:00:05",
-            ["Jobs__MaxConcurrentRunsPerWorkspace"] = "32",
-            ["Agent__Provider"] = "openai",
-            ["Agent__Model"] = "double-model",
-            ["Agent__OpenAI__Endpoint"] = model.OpenAIEndpoint,
-        };
+        Dictionary<string, string> Settings(string node) => ClusterNode.Settings(database, node, model,
+            ("Jobs__ClusterCheckinInterval", "00:00:01"),
+            ("Jobs__RecoverySweepInterval", "00:00:05"),
+            ("Jobs__MaxConcurrentRunsPerWorkspace", "32"));
         try
         {
             await using var nodeA = await ServerProcess.StartAsync(Settings("node-a"), directory.FullName);
@@ -53,11 +44,11 @@ public sealed class NodeKillUnderLoadTests
             await Task.WhenAll(senders);
 
             // Kill node A while work is in flight on it: some runs done, many still queued or running.
-            await EventuallyAsync(async () => await CountAsync(database, """SELECT count(*) FROM runs WHERE "Status" = 'Succeeded'""") >= 100);
+            await Eventually.HoldsAsync(async () => await CountAsync(database, """SELECT count(*) FROM runs WHERE "Status" = 'Succeeded'""") >= 100);
             nodeA.Kill();
 
-            await EventuallyAsync(async () => await CountAsync(database, """SELECT count(*) FROM runs WHERE "Status" <> 'Succeeded'""") == 0, TimeSpan.FromMinutes(10));
-            await EventuallyAsync(async () => await CountAsync(database, """SELECT count(*) FROM receipts WHERE "Status" = 'Delivered'""") == Runs, TimeSpan.FromMinutes(5));
+            await Eventually.HoldsAsync(async () => await CountAsync(database, """SELECT count(*) FROM runs WHERE "Status" <> 'Succeeded'""") == 0, TimeSpan.FromMinutes(10));
+            await Eventually.HoldsAsync(async () => await CountAsync(database, """SELECT count(*) FROM receipts WHERE "Status" = 'Delivered'""") == Runs, TimeSpan.FromMinutes(5));
             Assert.Equal(Runs, await CountAsync(database, "SELECT count(*) FROM runs"));
             Assert.Equal(Runs, await CountAsync(database, """SELECT count(DISTINCT "RunId") FROM receipts"""));
             Assert.Equal(Runs, await CountAsync(database, "SELECT count(*) FROM receipts"));
@@ -76,13 +67,4 @@ public sealed class NodeKillUnderLoadTests
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? deadline = null)
-    {
-        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromMinutes(2));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The cluster never reached the awaited state.");
-            await Task.Delay(500);
-        }
-    }
 }

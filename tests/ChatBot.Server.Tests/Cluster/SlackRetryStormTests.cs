@@ -26,19 +26,10 @@ public sealed class SlackRetryStormTests
         await using var slack = await SlackApiDouble.StartAsync();
         var database = await TestPostgres.CreateDatabaseAsync("storm");
         var directory = Directory.CreateTempSubdirectory("chatbot-storm-");
-        Dictionary<string, string> Settings(string node) => new()
-        {
-            ["Storage__Provider"] = "postgres",
-            ["ConnectionStrings__ChatBot"] = database,
-            ["Jobs__Clustered"] = "true",
-            ["Jobs__InstanceName"] = node,
-            ["Slack__SigningSecret"] = SigningSecret,
-            ["Slack__BotToken"] = SlackApiDouble.BotToken,
-            ["Slack__ApiBaseUrl"] = slack.ApiBaseUrl,
-            ["Agent__Provider"] = "openai",
-            ["Agent__Model"] = "double-model",
-            ["Agent__OpenAI__Endpoint"] = model.OpenAIEndpoint,
-        };
+        Dictionary<string, string> Settings(string node) => ClusterNode.Settings(database, node, model,
+            ("Slack__SigningSecret", SigningSecret),
+            ("Slack__BotToken", SlackApiDouble.BotToken),
+            ("Slack__ApiBaseUrl", slack.ApiBaseUrl));
         try
         {
             await using var nodeA = await ServerProcess.StartAsync(Settings("node-a"), directory.FullName);

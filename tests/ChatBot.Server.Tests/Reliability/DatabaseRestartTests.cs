@@ -25,17 +25,8 @@ public sealed class DatabaseRestartTests
         var directory = Directory.CreateTempSubdirectory("chatbot-pg-restart-");
         try
         {
-            await using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
-            {
-                ["Storage__Provider"] = "postgres",
-                ["ConnectionStrings__ChatBot"] = postgres.ConnectionString(),
-                ["Jobs__Clustered"] = "true",
-                ["Jobs__InstanceName"] = "restart-node",
-                ["Jobs__RecoverySweepInterval"] = "00:00:02",
-                ["Agent__Provider"] = "openai",
-                ["Agent__Model"] = "double-model",
-                ["Agent__OpenAI__Endpoint"] = model.OpenAIEndpoint,
-            }, directory.FullName);
+            await using var server = await ServerProcess.StartAsync(
+                ClusterNode.Settings(postgres.ConnectionString(), "restart-node", model, ("Jobs__RecoverySweepInterval", "00:00:02")), directory.FullName);
             using var client = new HttpClient { BaseAddress = server.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
 
             var acknowledged = new ConcurrentBag<string>();
@@ -55,20 +46,20 @@ public sealed class DatabaseRestartTests
             }
             var senders = Enumerable.Range(0, 3).Select(_ => Task.Run(SendLoopAsync)).ToList();
 
-            await EventuallyAsync(() => Task.FromResult(acknowledged.Count >= 20));
+            await Eventually.HoldsAsync(() => Task.FromResult(acknowledged.Count >= 20));
             await postgres.CrashAsync();
             await Task.Delay(TimeSpan.FromSeconds(5));
             var before = acknowledged.Count;
             await postgres.StartServerAsync();
             // Back by itself: new messages are acknowledged again without restarting the server.
-            await EventuallyAsync(() => Task.FromResult(acknowledged.Count >= before + 20), TimeSpan.FromSeconds(60));
+            await Eventually.HoldsAsync(() => Task.FromResult(acknowledged.Count >= before + 20), TimeSpan.FromSeconds(60));
             await stop.CancelAsync();
             await Task.WhenAll(senders);
 
             Assert.NotEmpty(refused);
             Assert.All(refused, r => Assert.Equal((HttpStatusCode.ServiceUnavailable, "STORAGE_UNAVAILABLE"), r));
             // Every acknowledged message became a run, and every run finished.
-            await EventuallyAsync(async () =>
+            await Eventually.HoldsAsync(async () =>
             {
                 var runs = await RunsAsync(postgres.ConnectionString());
                 return runs.Count >= acknowledged.Count && runs.All(r => r.Status == "Succeeded");
@@ -94,13 +85,4 @@ public sealed class DatabaseRestartTests
         return runs;
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan? deadline = null)
-    {
-        var until = DateTime.UtcNow + (deadline ?? TimeSpan.FromSeconds(45));
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > until) throw new TimeoutException("The awaited state was never reached.");
-            await Task.Delay(200);
-        }
-    }
 }
