@@ -42,6 +42,13 @@ public static class SlackServiceCollectionExtensions
         // Idempotent: a host that configures Data Protection (shared keys) keeps its configuration.
         services.AddDataProtection();
         services.AddSingleton<SlackBotTokens>();
+        services.AddSingleton<SlackApiTransport>();
+        services.AddSingleton<SlackChatApi>();
+        services.AddSingleton<SlackConversationsApi>();
+        services.AddSingleton<SlackUsersApi>();
+        services.AddSingleton<SlackOAuthApi>();
+        services.AddSingleton<SlackAppsApi>();
+        services.AddSingleton<SlackResponseUrls>();
         services.AddSingleton<SlackWebApiClient>();
         services.AddSingleton<SlackOAuthState>();
         services.AddSingleton<SlackSignatureFilter>();

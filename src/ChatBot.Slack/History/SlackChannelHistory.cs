@@ -58,8 +58,7 @@ public sealed class SlackChannelHistory(SlackWebApiClient slack) : IChannelHisto
         string? cursor = null;
         do
         {
-            var page = await slack.CallFormAsync(team, "conversations.history",
-                [new("channel", channelId), new("oldest", oldest), new("limit", "200"), .. cursor is null ? Array.Empty<KeyValuePair<string, string>>() : [new("cursor", cursor)]], ct);
+            var page = await slack.Conversations.HistoryAsync(team, channelId, oldest, cursor, ct);
             fetched.AddRange((page["messages"] as JsonArray ?? []).OfType<JsonObject>().Select(ToMessage).OfType<HistoryMessage>());
             cursor = page["response_metadata"]?["next_cursor"]?.GetValue<string>() is { Length: > 0 } next ? next : null;
         }
@@ -77,8 +76,7 @@ public sealed class SlackChannelHistory(SlackWebApiClient slack) : IChannelHisto
         string? cursor = null;
         do
         {
-            var page = await slack.CallFormAsync(team, "conversations.list",
-                [new("exclude_archived", "true"), new("limit", "1000"), new("types", "public_channel,private_channel"), .. cursor is null ? Array.Empty<KeyValuePair<string, string>>() : [new("cursor", cursor)]], ct);
+            var page = await slack.Conversations.ListAsync(team, cursor, ct);
             foreach (var entry in (page["channels"] as JsonArray ?? []).OfType<JsonObject>())
                 if (entry["name"]?.GetValue<string>() is { } n && entry["id"]?.GetValue<string>() is { } id) _idsByName[(team, n.ToLowerInvariant())] = id;
             if (_idsByName.TryGetValue((team, name), out var found)) return found;

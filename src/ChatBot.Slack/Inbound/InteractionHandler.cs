@@ -49,14 +49,14 @@ internal sealed class InteractionHandler(IChatInbox inbox, SlackMessenger messen
             {
                 outcome.Then("replace the clicked message", token =>
                     isEphemeral || messageTs is null
-                        ? responseUrl is null ? Task.CompletedTask : api.RespondAsync(responseUrl, renderer.Render(replacement), replaceOriginal: true, token)
+                        ? responseUrl is null ? Task.CompletedTask : api.ResponseUrls.RespondAsync(responseUrl, renderer.Render(replacement), replaceOriginal: true, token)
                         : messenger.UpdateAsync(new PostedMessage(address, messageTs), replacement, token));
             }
             if (result.Reply is { } reply)
             {
                 outcome.Then("reply to a click", token =>
                     responseUrl is not null
-                        ? api.RespondAsync(responseUrl, renderer.Render(reply), replaceOriginal: false, token)
+                        ? api.ResponseUrls.RespondAsync(responseUrl, renderer.Render(reply), replaceOriginal: false, token)
                         : messenger.PostEphemeralAsync(address, user, reply, token));
             }
         }

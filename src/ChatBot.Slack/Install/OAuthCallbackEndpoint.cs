@@ -33,7 +33,7 @@ internal static class OAuthCallbackEndpoint
         SlackInstallation installation;
         try
         {
-            installation = await api.ExchangeInstallCodeAsync(code, InstallEndpoint.CallbackUrl(http, receipts.Value), ct);
+            installation = await api.OAuth.AccessAsync(code, InstallEndpoint.CallbackUrl(http, receipts.Value), ct);
         }
         catch (SlackApiException ex)
         {

@@ -16,19 +16,19 @@ public sealed class SlackMessenger(SlackWebApiClient api, SlackBlockRenderer ren
 
     public async Task<PostedMessage> PostAsync(ChatAddress to, ChatView view, CancellationToken ct)
     {
-        var ts = await api.PostMessageAsync(to.WorkspaceId, to.ChannelId, renderer.Render(view), to.ThreadId, ct);
+        var ts = await api.Chat.PostMessageAsync(to.WorkspaceId, to.ChannelId, renderer.Render(view), to.ThreadId, ct);
         return new PostedMessage(to, ts);
     }
 
     public Task UpdateAsync(PostedMessage message, ChatView view, CancellationToken ct) =>
-        api.UpdateMessageAsync(message.Address.WorkspaceId, message.Address.ChannelId, message.MessageId, renderer.Render(view), ct);
+        api.Chat.UpdateAsync(message.Address.WorkspaceId, message.Address.ChannelId, message.MessageId, renderer.Render(view), ct);
 
     public Task PostEphemeralAsync(ChatAddress to, ChatUser user, ChatView view, CancellationToken ct) =>
-        api.PostEphemeralAsync(to.WorkspaceId, to.ChannelId, user.Id, renderer.Render(view), to.ThreadId, ct);
+        api.Chat.PostEphemeralAsync(to.WorkspaceId, to.ChannelId, user.Id, renderer.Render(view), to.ThreadId, ct);
 
     public async Task SendDirectAsync(ChatAddress workspace, ChatUser user, ChatView view, CancellationToken ct)
     {
-        var channel = await api.OpenDirectConversationAsync(workspace.WorkspaceId, user.Id, ct);
-        await api.PostMessageAsync(workspace.WorkspaceId, channel, renderer.Render(view), null, ct);
+        var channel = await api.Conversations.OpenDirectAsync(workspace.WorkspaceId, user.Id, ct);
+        await api.Chat.PostMessageAsync(workspace.WorkspaceId, channel, renderer.Render(view), null, ct);
     }
 }

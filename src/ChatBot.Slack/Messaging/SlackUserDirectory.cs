@@ -32,7 +32,7 @@ public sealed class SlackUserDirectory(
 
         try
         {
-            var user = await api.GetUserInfoAsync(where.WorkspaceId, userId, ct);
+            var user = await api.Users.InfoAsync(where.WorkspaceId, userId, ct);
             _cache[key] = (user.IsWorkspaceAdmin, now + settings.UserCacheDuration);
             return user.IsWorkspaceAdmin;
         }

@@ -103,7 +103,7 @@ internal sealed class SlackSocketModeService(
     private async Task<SlackSocketConnection> ConnectAsync(CancellationToken ct)
     {
         var settings = options.CurrentValue;
-        var url = await api.OpenSocketConnectionAsync(settings.AppToken!, ct);
+        var url = await api.Apps.OpenConnectionAsync(settings.AppToken!, ct);
 
         var socket = new ClientWebSocket();
         // The watchdog: the client pings, and a connection that leaves a ping unanswered this long is aborted.

@@ -20,7 +20,7 @@ public sealed class SlackWebApiClientTests
         await using var services = SlackServices.For(slack);
         var api = services.GetRequiredService<SlackWebApiClient>();
 
-        var ts = await api.PostMessageAsync(SlackPayloads.Team, "C1", Hello, "1700000000.000001", CancellationToken.None);
+        var ts = await api.Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, "1700000000.000001", CancellationToken.None);
 
         var call = Assert.Single(slack.Calls);
         Assert.Equal("chat.postMessage", call.Method);
@@ -40,7 +40,7 @@ public sealed class SlackWebApiClientTests
         slack.Failures.Enqueue(SlackScriptedFailure.Fails("channel_not_found"));
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().PostMessageAsync(SlackPayloads.Team, "C404", Hello, null, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C404", Hello, null, CancellationToken.None));
 
         Assert.Equal("channel_not_found", error.Error);
         Assert.Equal("chat.postMessage", error.Method);
@@ -53,7 +53,7 @@ public sealed class SlackWebApiClientTests
         await using var services = SlackServices.For(slack, botToken: "xoxb-wrong");
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().UpdateMessageAsync(SlackPayloads.Team, "C1", "1.1", Hello, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().Chat.UpdateAsync(SlackPayloads.Team, "C1", "1.1", Hello, CancellationToken.None));
 
         Assert.Equal("invalid_auth", error.Error);
     }
@@ -66,7 +66,7 @@ public sealed class SlackWebApiClientTests
         slack.Failures.Enqueue(SlackScriptedFailure.RateLimited(1));
         var started = DateTime.UtcNow;
 
-        var ts = await services.GetRequiredService<SlackWebApiClient>().PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None);
+        var ts = await services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None);
 
         Assert.Equal(2, slack.CallsTo("chat.postMessage").Count);
         Assert.False(string.IsNullOrEmpty(ts));
@@ -81,7 +81,7 @@ public sealed class SlackWebApiClientTests
         slack.Failures.Enqueue(SlackScriptedFailure.RateLimited(30));
 
         var error = await Assert.ThrowsAsync<SlackRateLimitedException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None));
 
         Assert.Equal(TimeSpan.FromSeconds(30), error.RetryAfter);
         Assert.Single(slack.Calls);
@@ -96,7 +96,7 @@ public sealed class SlackWebApiClientTests
         slack.Failures.Enqueue(SlackScriptedFailure.RateLimited(1));
 
         await Assert.ThrowsAsync<SlackRateLimitedException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None));
 
         Assert.Equal(2, slack.Calls.Count);
     }
@@ -108,7 +108,7 @@ public sealed class SlackWebApiClientTests
         await using var services = SlackServices.For(slack, botToken: null);
 
         var error = await Assert.ThrowsAsync<PlatformNotConfiguredException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None));
 
         Assert.Equal(ChatPlatform.Slack, error.Platform);
         Assert.Empty(slack.Calls);
@@ -121,7 +121,7 @@ public sealed class SlackWebApiClientTests
         await using var services = SlackServices.For(slack);
         slack.Admins["U_ADMIN"] = true;
 
-        var user = await services.GetRequiredService<SlackWebApiClient>().GetUserInfoAsync(SlackPayloads.Team, "U_ADMIN", CancellationToken.None);
+        var user = await services.GetRequiredService<SlackWebApiClient>().Users.InfoAsync(SlackPayloads.Team, "U_ADMIN", CancellationToken.None);
 
         Assert.True(user.IsWorkspaceAdmin);
         Assert.Equal("U_ADMIN", Assert.Single(slack.Calls).Arg("user"));
@@ -134,7 +134,7 @@ public sealed class SlackWebApiClientTests
         slack.SocketModeUrl = () => "wss://wss-primary.slack.com/link/?ticket=t1&app_id=A1";
         await using var services = SlackServices.For(slack);
 
-        var url = await services.GetRequiredService<SlackWebApiClient>().OpenSocketConnectionAsync(SlackApiDouble.AppToken, CancellationToken.None);
+        var url = await services.GetRequiredService<SlackWebApiClient>().Apps.OpenConnectionAsync(SlackApiDouble.AppToken, CancellationToken.None);
 
         Assert.Equal(new Uri("wss://wss-primary.slack.com/link/?ticket=t1&app_id=A1"), url);
         Assert.Equal("Bearer " + SlackApiDouble.AppToken, Assert.Single(slack.CallsTo("apps.connections.open")).Authorization);
@@ -148,7 +148,7 @@ public sealed class SlackWebApiClientTests
         await using var services = SlackServices.For(slack);
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().OpenSocketConnectionAsync(SlackApiDouble.BotToken, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().Apps.OpenConnectionAsync(SlackApiDouble.BotToken, CancellationToken.None));
 
         Assert.Equal("invalid_auth", error.Error);
         Assert.Equal("apps.connections.open", error.Method);
