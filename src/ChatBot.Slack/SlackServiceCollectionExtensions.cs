@@ -43,6 +43,7 @@ public static class SlackServiceCollectionExtensions
         services.AddDataProtection();
         services.AddSingleton<SlackBotTokens>();
         services.AddSingleton<SlackApiTransport>();
+        services.AddSingleton<SlackChannelPacer>();
         services.AddSingleton<SlackChatApi>();
         services.AddSingleton<SlackConversationsApi>();
         services.AddSingleton<SlackUsersApi>();

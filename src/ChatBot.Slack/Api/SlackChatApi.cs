@@ -3,14 +3,15 @@ using ChatBot.Slack.Rendering;
 
 namespace ChatBot.Slack.Api;
 
-/// <summary>chat.postMessage, chat.update, chat.postEphemeral.</summary>
-public sealed class SlackChatApi(SlackApiTransport transport)
+/// <summary>chat.postMessage (paced per channel), chat.update, chat.postEphemeral.</summary>
+public sealed class SlackChatApi(SlackApiTransport transport, SlackChannelPacer pacer)
 {
     /// <summary>Posts a message (in a thread when <paramref name="threadTs"/> is set); returns its ts.</summary>
     public async Task<string> PostMessageAsync(string team, string channel, SlackMessage message, string? threadTs, CancellationToken ct)
     {
         var body = MessageBody(channel, message);
         if (threadTs is not null) body["thread_ts"] = threadTs;
+        await pacer.WaitTurnAsync(team, channel, ct);
         var answer = await transport.CallJsonAsync(team, "chat.postMessage", body, ct);
         return SlackApiTransport.RequiredString(answer, "ts", "chat.postMessage");
     }
