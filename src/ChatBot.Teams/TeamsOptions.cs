@@ -10,6 +10,8 @@ public sealed class TeamsOptions
     public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";
     public const string BotFrameworkIssuer = "https://api.botframework.com";
     public const string ConnectorScope = "https://api.botframework.com/.default";
+    public const string GraphScope = "https://graph.microsoft.com/.default";
+    public const string DefaultGraphBaseUrl = "https://graph.microsoft.com/v1.0/";
 
     public string? AppId { get; set; }
     public string? AppPassword { get; set; }
@@ -24,6 +26,9 @@ public sealed class TeamsOptions
 
     /// <summary>Service URL hosts trusted without having been seen on an inbound activity (after a restart, for instance).</summary>
     public List<string> TrustedServiceHosts { get; set; } = ["smba.trafficmanager.net", "botframework.com", "botframework.azure.us", "teams.microsoft.com"];
+
+    /// <summary>Microsoft Graph, for channel history (<c>teams:history</c>); another cloud's Graph or a test double.</summary>
+    public string GraphBaseUrl { get; set; } = DefaultGraphBaseUrl;
 
     public int ConnectorMaxAttempts { get; set; } = 4;
     public TimeSpan ConnectorRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
@@ -41,5 +46,13 @@ public sealed class TeamsOptions
             var tail = endpoint.IndexOf("/oauth2/", StringComparison.OrdinalIgnoreCase);
             return (tail < 0 ? endpoint : endpoint[..tail]).TrimEnd('/');
         }
+    }
+
+    /// <summary>The same authority in another tenant: app-only Graph tokens must come from the tenant whose data is read.</summary>
+    public string AuthorityFor(string tenantId)
+    {
+        var authority = Authority;
+        var lastSlash = authority.LastIndexOf('/');
+        return authority[..(lastSlash + 1)] + Uri.EscapeDataString(tenantId);
     }
 }

@@ -1,6 +1,7 @@
 using ChatBot.Core.Messaging;
 using ChatBot.Teams.Auth;
 using ChatBot.Teams.Connector;
+using ChatBot.Teams.History;
 using ChatBot.Teams.Inbound;
 using ChatBot.Teams.Messaging;
 using Microsoft.AspNetCore.Routing;
@@ -21,13 +22,17 @@ public static class TeamsServiceCollectionExtensions
         services.AddHttpClient(HttpClientDocumentRetriever.HttpClientName);
         services.AddHttpClient(MsalHttpClientFactory.HttpClientName);
         services.AddHttpClient(BotConnectorClient.HttpClientName);
+        services.AddHttpClient(GraphClient.HttpClientName);
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<BotFrameworkTokenValidator>();
-        services.AddSingleton<ConnectorTokenProvider>();
+        services.AddSingleton<EntraTokenProvider>();
         services.AddSingleton<BotConnectorClient>();
         services.AddSingleton<TeamsMessenger>();
         services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<TeamsMessenger>());
         services.AddSingleton<IUserDirectory, TeamsUserDirectory>();
+        services.AddSingleton<KnownTeams>();
+        services.AddSingleton<GraphClient>();
+        services.AddSingleton<IChannelHistory, TeamsChannelHistory>();
         services.AddScoped<TeamsActivityHandler>();
         return services;
     }

@@ -17,7 +17,7 @@ namespace ChatBot.Teams.Connector;
 /// </summary>
 public sealed class BotConnectorClient(
     IHttpClientFactory clients,
-    ConnectorTokenProvider tokens,
+    EntraTokenProvider tokens,
     TrustedServiceUrls trusted,
     IOptions<TeamsOptions> options,
     TimeProvider time,
@@ -66,7 +66,7 @@ public sealed class BotConnectorClient(
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, options: Activity.Json) };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetTokenAsync(ct));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetConnectorTokenAsync(ct));
             using var response = await client.SendAsync(request, ct);
             if (response.IsSuccessStatusCode)
             {

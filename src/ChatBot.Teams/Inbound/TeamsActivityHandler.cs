@@ -37,7 +37,7 @@ public sealed partial class TeamsActivityHandler(IChatInbox inbox, BotConnectorC
             case Activity.Invoke:
                 return Results.Json(InvokeResponse.Error(501, $"The invoke '{activity.Name}' is not supported."), Activity.Json);
             default:
-                // conversationUpdate and the rest: acknowledged; the service URL was remembered on validation.
+                // conversationUpdate and the rest: acknowledged; the service URL and the team were remembered on validation.
                 return Results.Accepted();
         }
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ChatBot.Teams.Activities;
 using ChatBot.Teams.Auth;
+using ChatBot.Teams.History;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,6 +30,7 @@ public static class TeamsEndpoints
         IOptions<TeamsOptions> options,
         BotFrameworkTokenValidator validator,
         TrustedServiceUrls trusted,
+        KnownTeams teams,
         TeamsActivityHandler handler,
         ILoggerFactory loggers,
         CancellationToken ct)
@@ -59,6 +61,7 @@ public static class TeamsEndpoints
             return Error(401, "UNAUTHORIZED", "The bearer token is not valid for this activity.");
         }
         trusted.Remember(activity.ServiceUrl);
+        teams.Remember(activity);
         return await handler.HandleAsync(activity, ct);
     }
 

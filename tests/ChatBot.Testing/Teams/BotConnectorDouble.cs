@@ -15,7 +15,7 @@ using Microsoft.Extensions.Logging;
 namespace ChatBot.Testing.Teams;
 
 /// <summary>
-/// The Bot Connector service and the Entra token endpoint, locally over HTTPS (MSAL insists on it): records every
+/// The Bot Connector service and the Entra token endpoint (which also issues Graph tokens), locally over HTTPS (MSAL insists on it): records every
 /// activity and token request, answers client_credentials with a bearer token, and can fail the next activity
 /// requests with scripted statuses. Use <see cref="BaseUrl"/> as the activities' serviceUrl and
 /// <see cref="TokenEndpoint"/> as <c>Teams__TokenEndpoint</c>; the bot's HTTP clients need <see cref="CreateTrustingHandler"/>.
@@ -59,7 +59,9 @@ public sealed class BotConnectorDouble : IAsyncDisposable
             var form = await http.Request.ReadFormAsync();
             connector.TokenRequests.Enqueue(new TokenRequest(tenant, form.ToDictionary(f => f.Key, f => f.Value.ToString())));
             if (form["grant_type"] != "client_credentials") return Results.Json(new { error = "unsupported_grant_type" }, statusCode: 400);
-            return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = AccessToken });
+            // Graph gets its own token, so a test can tell a Graph call from one made with the connector's token.
+            var token = form["scope"].ToString().Contains("graph.microsoft.com", StringComparison.Ordinal) ? GraphDouble.AccessToken : AccessToken;
+            return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = token });
         });
         app.MapPost("/v3/conversations", (Func<HttpContext, Task<IResult>>)(http => connector.RecordAsync(http, "create", "", null)));
         app.MapPost("/v3/conversations/{conversationId}/activities", (HttpContext http, string conversationId) => connector.RecordAsync(http, "send", conversationId, null));

@@ -11,6 +11,19 @@ public static class TeamsActivities
     public const string ChannelConversation = "19:general@thread.tacv2";
     public const string BotName = "ChatBot";
     public static readonly string BotId = "28:bot-app-id";
+    public const string TeamGroupId = "group-contoso-product";
+    public const string TeamThreadId = "19:team-general@thread.tacv2";
+
+    /// <summary>The channelData.team Teams adds to channel activities: the team's thread id and its Microsoft 365 group id.</summary>
+    public static JsonObject InTeam(JsonObject activity, string groupId = TeamGroupId, string teamThreadId = TeamThreadId)
+    {
+        var data = activity["channelData"]!.AsObject();
+        data["team"] = new JsonObject { ["id"] = teamThreadId, ["name"] = "Product", ["aadGroupId"] = groupId };
+        data["channel"] = new JsonObject { ["id"] = TeamsConversationChannel(activity) };
+        return activity;
+    }
+
+    private static string TeamsConversationChannel(JsonObject activity) => activity["conversation"]!["id"]!.GetValue<string>().Split(';')[0];
 
     public static JsonObject Message(string serviceUrl, string text, string? conversationId = null, string? id = null, string fromId = "29:alice", string fromName = "Alice") => new()
     {
