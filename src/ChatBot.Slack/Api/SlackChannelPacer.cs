@@ -5,37 +5,41 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Slack.Api;
 
 /// <summary>
-/// Spaces this node's posts to one channel <see cref="SlackOptions.PostInterval"/> apart (Slack allows about one
-/// message per second per channel), so a burst (many monitor updates, receipts at once) queues here instead of
-/// collecting 429s. Each post reserves the next free slot; other channels are not held up. A post whose slot is
-/// further off than <see cref="SlackOptions.MaxInlineRetryDelay"/> goes at once instead: waiting holds a worker,
-/// and for a long backlog Slack's own 429 and Retry-After (handled by the transport and the job's retries) is
-/// the better brake.
+/// Paces this node's posts to one channel as Slack allows: about one message per
+/// <see cref="SlackOptions.PostInterval"/>, with short bursts of <see cref="SlackOptions.PostBurst"/> (an answer
+/// and its receipt go out together). A token bucket per channel; other channels are never held up. A post whose
+/// turn is further off than <see cref="SlackOptions.MaxInlineRetryDelay"/> goes at once instead: waiting holds a
+/// worker, and for a long backlog Slack's own 429 and Retry-After (handled by the transport and the job's
+/// retries) is the better brake.
 /// </summary>
 public sealed class SlackChannelPacer(IOptionsMonitor<SlackOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<(string Team, string Channel), Slot> _channels = new();
+    private readonly ConcurrentDictionary<(string Team, string Channel), Bucket> _channels = new();
 
     public Task WaitTurnAsync(string team, string channel, CancellationToken ct)
     {
         var settings = options.CurrentValue;
         var interval = settings.PostInterval;
         if (interval <= TimeSpan.Zero) return Task.CompletedTask;
-        var slot = _channels.GetOrAdd((team, channel), _ => new Slot());
+        var burst = Math.Max(1, settings.PostBurst);
+        var bucket = _channels.GetOrAdd((team, channel), _ => new Bucket(burst, time.GetUtcNow()));
         var now = time.GetUtcNow();
-        DateTimeOffset mine;
-        lock (slot)
+        TimeSpan wait;
+        lock (bucket)
         {
-            mine = slot.Next > now ? slot.Next : now;
-            if (mine - now > settings.MaxInlineRetryDelay) return Task.CompletedTask;
-            slot.Next = mine + interval;
+            // Refill for the time since the last post, up to the burst; a negative balance is posts already queued.
+            bucket.Tokens = Math.Min(burst, bucket.Tokens + (now - bucket.RefilledAt) / interval);
+            bucket.RefilledAt = now;
+            wait = bucket.Tokens >= 1 ? TimeSpan.Zero : (1 - bucket.Tokens) * interval;
+            if (wait > settings.MaxInlineRetryDelay) return Task.CompletedTask;
+            bucket.Tokens -= 1;
         }
-        var wait = mine - now;
         return wait > TimeSpan.Zero ? Task.Delay(wait, time, ct) : Task.CompletedTask;
     }
 
-    private sealed class Slot
+    private sealed class Bucket(double tokens, DateTimeOffset refilledAt)
     {
-        public DateTimeOffset Next { get; set; }
+        public double Tokens { get; set; } = tokens;
+        public DateTimeOffset RefilledAt { get; set; } = refilledAt;
     }
 }

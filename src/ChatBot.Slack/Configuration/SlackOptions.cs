@@ -40,8 +40,11 @@ public sealed class SlackOptions
     /// </summary>
     public TimeSpan MaxInlineRetryDelay { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>The least time between two of this node's posts to one channel (Slack: about 1 per second); zero turns pacing off.</summary>
+    /// <summary>This node's steady pace of posts to one channel (Slack: about 1 per second); zero turns pacing off.</summary>
     public TimeSpan PostInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many posts to one channel may go out back to back before the pace applies (Slack allows bursts).</summary>
+    public int PostBurst { get; set; } = 4;
 
     /// <summary>How many 429s one call waits out before giving up.</summary>
     public int MaxInlineRetries { get; set; } = 2;

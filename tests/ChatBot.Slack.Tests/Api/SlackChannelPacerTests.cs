@@ -12,7 +12,7 @@ namespace ChatBot.Slack.Tests.Api;
 public sealed class SlackChannelPacerTests
 {
     [Fact]
-    public async Task A_second_post_to_the_same_channel_waits_for_its_slot_while_another_channel_goes_at_once()
+    public async Task A_burst_to_one_channel_goes_at_once_then_the_next_post_waits_its_turn_while_another_channel_does_not()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var slack = await SlackApiDouble.StartAsync();
@@ -20,15 +20,15 @@ public sealed class SlackChannelPacerTests
         var messenger = provider.GetRequiredService<SlackMessenger>();
         var general = new ChatAddress(ChatPlatform.Slack, SlackPayloads.Team, "C0GENERAL");
 
-        await messenger.PostAsync(general, new TextView("first"), CancellationToken.None);
-        var second = messenger.PostAsync(general, new TextView("second"), CancellationToken.None);
+        for (var i = 1; i <= 4; i++) await messenger.PostAsync(general, new TextView($"burst {i}"), CancellationToken.None);
+        var fifth = messenger.PostAsync(general, new TextView("fifth"), CancellationToken.None);
         await messenger.PostAsync(general with { ChannelId = "C0OTHER" }, new TextView("elsewhere"), CancellationToken.None);
 
-        Assert.False(second.IsCompleted);
-        Assert.DoesNotContain(slack.CallsTo("chat.postMessage"), c => c.Arg("text") == "second");
+        Assert.False(fifth.IsCompleted);
+        Assert.DoesNotContain(slack.CallsTo("chat.postMessage"), c => c.Arg("text") == "fifth");
         time.Advance(TimeSpan.FromSeconds(1));
-        await second;
-        Assert.Equal(["first", "elsewhere", "second"], slack.CallsTo("chat.postMessage").Select(c => c.Arg("text")));
+        await fifth;
+        Assert.Equal(["burst 1", "burst 2", "burst 3", "burst 4", "elsewhere", "fifth"], slack.CallsTo("chat.postMessage").Select(c => c.Arg("text")));
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class SlackChannelPacerTests
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var slack = await SlackApiDouble.StartAsync();
-        await using var provider = SlackServices.For(slack, extra: new Dictionary<string, string?> { ["Slack:PostInterval"] = "00:00:02", ["Slack:MaxInlineRetryDelay"] = "00:00:03" },
+        await using var provider = SlackServices.For(slack, extra: new Dictionary<string, string?> { ["Slack:PostInterval"] = "00:00:02", ["Slack:PostBurst"] = "1", ["Slack:MaxInlineRetryDelay"] = "00:00:03" },
             configure: s => s.AddSingleton<TimeProvider>(time));
         var messenger = provider.GetRequiredService<SlackMessenger>();
         var general = new ChatAddress(ChatPlatform.Slack, SlackPayloads.Team, "C0GENERAL");
