@@ -44,10 +44,14 @@ internal sealed class DispatchBenchmark(string postgres, int runs)
         {
             var names = Enumerable.Range(0, nodes).Select(n => $"dispatch-{(char)('a' + n)}").ToList();
             foreach (var name in names)
-                servers.Add(await ServerProcess.StartAsync(ClusterNode.Settings(database, name, model,
+            {
+                var settings = ClusterNode.Settings(database, name, model,
                     ("Jobs__MaxConcurrentRunsPerWorkspace", PerWorkspaceLimit.ToString()),
                     // The drain flag is read on each heartbeat; a short one releases the backlog promptly.
-                    ("Jobs__HeartbeatInterval", "00:00:00.200")), directory.FullName));
+                    ("Jobs__HeartbeatInterval", "00:00:00.200"));
+                foreach (var (key, value) in ExtraSettings()) settings[key] = value;
+                servers.Add(await ServerProcess.StartAsync(settings, directory.FullName));
+            }
 
             // Drain every node, so the 1,000 runs queue up instead of starting as they arrive.
             await WaitAsync(async () => await BenchPostgres.ScalarAsync<long>(database, "SELECT count(*) FROM worker_nodes") == nodes, "worker rows");
@@ -89,6 +93,13 @@ internal sealed class DispatchBenchmark(string postgres, int runs)
             directory.Delete(recursive: true);
         }
     }
+
+    /// <summary>For exploring (the committed results use none): CHATBOT_BENCH_DISPATCH_SETTINGS="Jobs__MaxConcurrency=32;…".</summary>
+    private static IEnumerable<(string Key, string Value)> ExtraSettings() =>
+        (Environment.GetEnvironmentVariable("CHATBOT_BENCH_DISPATCH_SETTINGS") ?? "")
+        .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(pair => pair.Split('=', 2))
+        .Select(kv => (kv[0], kv.Length > 1 ? kv[1] : ""));
 
     private static async Task WaitAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {

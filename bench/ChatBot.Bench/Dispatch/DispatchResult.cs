@@ -14,8 +14,8 @@ internal sealed record DispatchResult(int Runs, DispatchFigure QuartzOne, Dispat
             .AppendLine($"## Dispatch throughput: {Runs:N0} runs queued at once")
             .AppendLine()
             .AppendLine($"Ours: {Runs:N0} `POST /api/playground/messages` while every node is drained (scheduler in standby), then released; " +
-                        "the model is an instant double, each run does its real work (claim, model call, answer, receipt) and the " +
-                        "answer and receipt deliveries are Quartz jobs of their own on the same threads. Runs started per second = " +
+                        "the model is an instant double, each run does its real work (claim, model call, result and receipt rows, a stored " +
+                        "receipt-delivery trigger; the deliveries themselves fire after the backlog and are not timed). Runs started per second = " +
                         $"(runs − 1) / (last StartedAt − first StartedAt) from the runs table. `Jobs__MaxConcurrentRunsPerWorkspace` = " +
                         $"{DispatchBenchmark.PerWorkspaceLimit} so the per-workspace cap (all playground runs are one workspace's) does not bind; " +
                         "other settings are the server's defaults on PostgreSQL (clustered, 16 worker threads per node). " +
