@@ -32,7 +32,7 @@ internal sealed class DispatchBenchmark(string postgres, int runs)
 
     private static void Report(string name, DispatchFigure figure) =>
         Console.WriteLine($"[dispatch] {name}: {figure.Count} in {figure.Window.TotalMilliseconds:F0} ms first→last, " +
-                          $"{figure.PerSecond:F0}/s ({figure.Notes})");
+                          $"{figure.PerSecond:F0}/s, {figure.CpuPerItem.TotalMilliseconds:F1} ms CPU each, {figure.CpuShare:P0} of the cores ({figure.Notes})");
 
     private async Task<DispatchFigure> OursAsync(string database, int nodes)
     {
@@ -71,10 +71,13 @@ internal sealed class DispatchBenchmark(string postgres, int runs)
             var queued = await BenchPostgres.ScalarAsync<long>(database, """SELECT count(*) FROM runs WHERE "Status" = 'Queued'""");
             if (queued != runs) throw new InvalidOperationException($"Expected {runs} queued runs before the release, found {queued}.");
 
+            var cpuBefore = ProcessCpu.Servers();
             var released = DateTimeOffset.UtcNow;
             await BenchPostgres.ExecuteAsync(database, """UPDATE worker_nodes SET "Draining" = false""");
             await WaitAsync(async () => await BenchPostgres.ScalarAsync<long>(database,
                 """SELECT count(*) FROM runs WHERE "Status" NOT IN ('Queued', 'Running')""") == runs, "every run finished", TimeSpan.FromMinutes(10));
+            var cpu = ProcessCpu.Servers() - cpuBefore;
+            var wall = DateTimeOffset.UtcNow - released;
 
             var first = await BenchPostgres.ScalarAsync<DateTime>(database, """SELECT min("StartedAt") FROM runs""");
             var last = await BenchPostgres.ScalarAsync<DateTime>(database, """SELECT max("StartedAt") FROM runs""");
@@ -85,6 +88,7 @@ internal sealed class DispatchBenchmark(string postgres, int runs)
             foreach (var client in clients) client.Dispose();
             return new DispatchFigure(runs, last - first, new DateTimeOffset(last, TimeSpan.Zero) - released,
                 new DateTimeOffset(lastDone, TimeSpan.Zero) - released,
+                cpu / runs, cpu / (wall * Environment.ProcessorCount),
                 $"{nodes} node{(nodes > 1 ? "s" : "")}; {runs} queued in {ingest.Elapsed.TotalSeconds:F1} s while drained; {succeeded} succeeded");
         }
         finally
@@ -113,7 +117,10 @@ internal sealed class DispatchBenchmark(string postgres, int runs)
 }
 
 /// <summary>One dispatch scenario: how many, first start to last start, release to last start, release to last completion.</summary>
-internal sealed record DispatchFigure(int Count, TimeSpan Window, TimeSpan ReleaseToLastStart, TimeSpan? ReleaseToLastDone, string Notes)
+/// <param name="CpuPerItem">CPU time the server processes (or, for the baseline, the bench process) used per run or job, release to done.</param>
+/// <param name="CpuShare">That CPU time as a share of all the machine's cores over the same wall time.</param>
+internal sealed record DispatchFigure(int Count, TimeSpan Window, TimeSpan ReleaseToLastStart, TimeSpan? ReleaseToLastDone,
+    TimeSpan CpuPerItem, double CpuShare, string Notes)
 {
     /// <summary>Starts per second over the window: the gaps between the first start and the last.</summary>
     public double PerSecond => (Count - 1) / Window.TotalSeconds;

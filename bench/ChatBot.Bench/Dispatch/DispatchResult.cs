@@ -21,10 +21,13 @@ internal sealed record DispatchResult(int Runs, DispatchFigure QuartzOne, Dispat
                         "other settings are the server's defaults on PostgreSQL (clustered, 16 worker threads per node). " +
                         $"Baseline: Quartz alone in this process, same store settings (ADO.NET on PostgreSQL, clustered, System.Text.Json), " +
                         $"default thread pool and batch size, {Runs:N0} one-off triggers for a no-op job stored in standby then released; " +
-                        "executions per second over first → last execution. Each scenario on a fresh database.")
+                        "executions per second over first → last execution. Each scenario on a fresh database. CPU per run or job: CPU time " +
+                        "of our server processes (for the baseline, of the bench process running Quartz) from release until done, divided " +
+                        "by the count; CPU busy: that time as a share of all the cores over the same wall time (PostgreSQL's own CPU, and " +
+                        "anything else running on the machine, come on top).")
             .AppendLine()
-            .AppendLine("| scenario | first → last start | started / s | release → last start | release → last run done | / Quartz 1 scheduler | / Quartz same count | notes |")
-            .AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |")
+            .AppendLine("| scenario | first → last start | started / s | release → last start | release → last run done | / Quartz 1 scheduler | / Quartz same count | CPU per run or job | CPU busy | notes |")
+            .AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
             .AppendLine(Row("Quartz alone, 1 scheduler (baseline)", QuartzOne, QuartzOne))
             .AppendLine(Row("Quartz alone, 2 schedulers", QuartzTwo, QuartzTwo))
             .AppendLine(Row("ours, 1 server process", OursOne, QuartzOne))
@@ -42,7 +45,7 @@ internal sealed record DispatchResult(int Runs, DispatchFigure QuartzOne, Dispat
         string Row(string name, DispatchFigure f, DispatchFigure sameCount) =>
             $"| {name} | {f.Window.TotalMilliseconds:F0} ms | {f.PerSecond:F0} | {f.ReleaseToLastStart.TotalMilliseconds:F0} ms | " +
             $"{(f.ReleaseToLastDone is { } done ? $"{done.TotalMilliseconds:F0} ms" : "–")} | {f.PerSecond / QuartzOne.PerSecond:F2}× | " +
-            $"{f.PerSecond / sameCount.PerSecond:F2}× | {f.Notes} |";
+            $"{f.PerSecond / sameCount.PerSecond:F2}× | {f.CpuPerItem.TotalMilliseconds:F1} ms | {f.CpuShare:P0} | {f.Notes} |";
 
         static string Verdict(DispatchFigure f) => f.PerSecond >= GoalPerSecond ? "met" : "**not met**";
     }

@@ -52,6 +52,7 @@ internal static class QuartzBaseline
                 .ToList();
             await schedulers[0].ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [job] = triggers }, new ScheduleJobOptions { Replace = true });
 
+            var cpuBefore = ProcessCpu.Own();
             var released = Stopwatch.GetTimestamp();
             foreach (var scheduler in schedulers) await scheduler.Start();
             var until = DateTime.UtcNow + TimeSpan.FromMinutes(5);
@@ -60,6 +61,8 @@ internal static class QuartzBaseline
                 if (DateTime.UtcNow > until) throw new TimeoutException($"Quartz baseline: {NoOpJob.Fired.Count} of {jobs} jobs ran in 5 minutes.");
                 await Task.Delay(20);
             }
+            var cpu = ProcessCpu.Own() - cpuBefore;
+            var wall = Stopwatch.GetElapsedTime(released);
             var fired = NoOpJob.Fired.ToArray();
             var first = fired.Min(f => f.At);
             var last = fired.Max(f => f.At);
@@ -70,6 +73,7 @@ internal static class QuartzBaseline
                 Stopwatch.GetElapsedTime(first, last),
                 Stopwatch.GetElapsedTime(released, last),
                 null,
+                cpu / jobs, cpu / (wall * Environment.ProcessorCount),
                 $"{nodes} scheduler{(nodes > 1 ? "s" : "")} × {threads} threads; ran: {string.Join(", ", perNode)}");
         }
         finally
