@@ -12,6 +12,12 @@ namespace ChatBot.Bench.Dispatch;
 /// </summary>
 internal static class QuartzBaseline
 {
+    /// <summary>For exploring: CHATBOT_BENCH_DISPATCH_QUARTZ_LIMITS=1 gives the baseline our per-workspace cluster-wide limit.</summary>
+    private static readonly bool WithOurLimits = Environment.GetEnvironmentVariable("CHATBOT_BENCH_DISPATCH_QUARTZ_LIMITS") == "1";
+
+    /// <summary>For exploring: CHATBOT_BENCH_DISPATCH_QUARTZ_CHAIN=1 has each no-op job store one trigger for a follow-up job, as a run stores its receipt delivery's.</summary>
+    internal static readonly bool Chain = Environment.GetEnvironmentVariable("CHATBOT_BENCH_DISPATCH_QUARTZ_CHAIN") == "1";
+
     public static async Task<DispatchFigure> RunAsync(string database, int nodes, int jobs)
     {
         NoOpJob.Reset();
@@ -36,6 +42,8 @@ internal static class QuartzBaseline
                         store.UseClustering();
                         store.ProvisionSchema();
                     });
+                    if (WithOurLimits)
+                        q.UseExecutionLimits(limits => limits.ForGroupsWithPrefix("ws:", DispatchBenchmark.PerWorkspaceLimit, ExecutionLimitScope.Cluster));
                 }).Build();
                 factories.Add(factory);
                 var scheduler = await factory.GetScheduler();
@@ -47,8 +55,10 @@ internal static class QuartzBaseline
             var threads = (await schedulers[0].GetMetadata()).ThreadPoolSize;
 
             var job = JobBuilder.Create<NoOpJob>().WithIdentity("noop", "bench").StoreDurably().Build();
+            if (Chain) await schedulers[0].AddJob(JobBuilder.Create<FollowUpJob>().WithIdentity("follow-up", "bench").StoreDurably().Build(), new AddJobOptions { Replace = true });
             var triggers = Enumerable.Range(0, jobs)
-                .Select(i => (ITrigger)TriggerBuilder.Create().WithIdentity($"noop-{i}", "bench").ForJob(job).StartNow().Build())
+                .Select(i => (ITrigger)TriggerBuilder.Create().WithIdentity($"noop-{i}", "bench").ForJob(job).StartNow()
+                    .WithExecutionGroup(WithOurLimits ? "ws:playground" : null).Build())
                 .ToList();
             await schedulers[0].ScheduleJobs(new Dictionary<IJobDetail, IReadOnlyCollection<ITrigger>> { [job] = triggers }, new ScheduleJobOptions { Replace = true });
 
@@ -74,7 +84,7 @@ internal static class QuartzBaseline
                 Stopwatch.GetElapsedTime(released, last),
                 null,
                 cpu / jobs, cpu / (wall * Environment.ProcessorCount),
-                $"{nodes} scheduler{(nodes > 1 ? "s" : "")} × {threads} threads; ran: {string.Join(", ", perNode)}");
+                $"{nodes} scheduler{(nodes > 1 ? "s" : "")} × {threads} threads{(WithOurLimits ? ", our cluster-wide execution limit" : "")}{(Chain ? ", each job stores a follow-up trigger" : "")}; ran: {string.Join(", ", perNode)}");
         }
         finally
         {
@@ -88,10 +98,17 @@ internal static class QuartzBaseline
 
         public static void Reset() => Fired = new ConcurrentQueue<(long, string)>();
 
-        public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
         {
             Fired.Enqueue((Stopwatch.GetTimestamp(), context.Scheduler.SchedulerInstanceId));
-            return ValueTask.CompletedTask;
+            if (Chain)
+                await context.Scheduler.ScheduleJob(TriggerBuilder.Create().WithIdentity($"follow-up-{Guid.NewGuid():N}", "bench")
+                    .ForJob("follow-up", "bench").StartNow().Build(), new ScheduleJobOptions(), cancellationToken);
         }
+    }
+
+    internal sealed class FollowUpJob : IJob
+    {
+        public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }
 }
