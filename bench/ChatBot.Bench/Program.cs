@@ -1,10 +1,12 @@
 using System.Runtime.InteropServices;
 using ChatBot.Bench;
 using ChatBot.Bench.Ack;
+using ChatBot.Bench.Dispatch;
+using ChatBot.Bench.EndToEnd;
 
 // Usage: dotnet run -c Release --project bench/ChatBot.Bench -- <results.md> [samples]
 // Needs CHATBOT_BENCH_POSTGRES (a connection string to an empty database), wrk on the PATH and `npm ci` done in
-// bench/ack/bolt; ./build.sh bench provides all three. CHATBOT_BENCH_ONLY=pickup|ack runs one benchmark.
+// bench/ack/bolt; ./build.sh bench provides all three. CHATBOT_BENCH_ONLY=pickup|ack|dispatch|e2e runs one benchmark.
 var output = args.Length > 0 ? args[0] : Path.Combine("bench", "results", $"{DateTime.UtcNow:yyyy-MM-dd}.md");
 var samples = args.Length > 1 ? int.Parse(args[1]) : 200;
 var postgres = Environment.GetEnvironmentVariable("CHATBOT_BENCH_POSTGRES")
@@ -19,6 +21,12 @@ if (only is null or "" or "pickup")
     results.Add(await new JobPickupBenchmark("sqlite", $"Data Source={Path.Combine(sqliteDir.FullName, "bench.db")}", samples).RunAsync());
 }
 AckResult? ack = only is null or "" or "ack" ? await new AckBenchmark(postgres, AckSettings.FromEnvironment()).RunAsync() : null;
+DispatchResult? dispatch = only is null or "" or "dispatch"
+    ? await new DispatchBenchmark(postgres, ReadInt("CHATBOT_BENCH_DISPATCH_RUNS", 1000)).RunAsync()
+    : null;
+EndToEndResult? e2e = only is null or "" or "e2e"
+    ? await new EndToEndBenchmark(postgres, ReadInt("CHATBOT_BENCH_E2E_SAMPLES", 100), 20).RunAsync()
+    : null;
 
 var report = new System.Text.StringBuilder()
     .AppendLine($"# Benchmarks {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
@@ -35,8 +43,13 @@ if (results.Count > 0)
     foreach (var result in results) report.AppendLine(result.ToMarkdownRow());
 }
 if (ack is not null) report.AppendLine().Append(ack.ToMarkdown());
+if (dispatch is not null) report.AppendLine().Append(dispatch.ToMarkdown());
+if (e2e is not null) report.AppendLine().Append(e2e.ToMarkdown());
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 await File.WriteAllTextAsync(output, report.ToString());
 Console.WriteLine(report);
 sqliteDir.Delete(recursive: true);
 if (ack is { DurabilityHolds: false }) throw new InvalidOperationException("The ack benchmark's stored-row check failed; see " + output);
+
+static int ReadInt(string name, int fallback) =>
+    Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : fallback;

@@ -52,6 +52,9 @@ public sealed class SlackApiDouble : IAsyncDisposable
 
     public ConcurrentQueue<SlackApiCall> Calls { get; } = new();
 
+    /// <summary>Called with every call as it is recorded, on the request's thread (benchmarks time arrivals with it).</summary>
+    public Action<SlackApiCall>? Received { get; set; }
+
     /// <summary>Channels conversations.list knows: name → id.</summary>
     public ConcurrentDictionary<string, string> Channels { get; } = new();
 
@@ -97,6 +100,7 @@ public sealed class SlackApiDouble : IAsyncDisposable
     {
         var call = new SlackApiCall(method, http.Request.Headers.Authorization.ToString(), await ArgumentsAsync(http.Request));
         Calls.Enqueue(call);
+        Received?.Invoke(call);
 
         if (Failures.TryDequeue(out var failure))
         {
