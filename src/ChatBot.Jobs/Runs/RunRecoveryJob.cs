@@ -17,8 +17,7 @@ namespace ChatBot.Jobs.Runs;
 /// when its job ended without recording an outcome, e.g. the database went away as it saved the result; it is
 /// requeued (or its approved continuation rescheduled), and after the last attempt it fails with a receipt.
 /// Receipts and chat messages never attempted are scheduled again: their node died between the commit and the
-/// trigger. A duplicate is harmless: scheduling keeps an existing trigger, and optimistic concurrency lets only
-/// one move win.
+/// trigger. Each is scheduled only when its trigger is missing; optimistic concurrency lets only one move win.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class RunRecoveryJob(
@@ -43,12 +42,14 @@ public sealed class RunRecoveryJob(
         var receipts = await db.Receipts.AsNoTracking()
             .Where(r => r.Status == ReceiptDeliveryStatus.Pending && r.Attempts == 0 && r.CreatedAt < cutoff)
             .OrderBy(r => r.CreatedAt).Select(r => r.Id).Take(500).ToListAsync(ct);
-        foreach (var receiptId in receipts) await scheduler.ScheduleReceiptDeliveryAsync(receiptId, ct);
+        foreach (var receiptId in receipts)
+            if (!await scheduler.IsReceiptDeliveryScheduledAsync(receiptId, ct)) await scheduler.ScheduleReceiptDeliveryAsync(receiptId, ct);
 
         var messages = await db.OutboundMessages.AsNoTracking()
             .Where(m => m.SentAt == null && m.Attempts == 0 && m.CreatedAt < cutoff)
             .OrderBy(m => m.CreatedAt).Select(m => m.Id).Take(500).ToListAsync(ct);
-        foreach (var messageId in messages) await scheduler.ScheduleMessageDeliveryAsync(messageId, ct);
+        foreach (var messageId in messages)
+            if (!await scheduler.IsMessageDeliveryScheduledAsync(messageId, ct)) await scheduler.ScheduleMessageDeliveryAsync(messageId, ct);
     }
 
     private async Task RecoverRunningAsync(Run run, CancellationToken ct)

@@ -23,6 +23,10 @@ public static class JobKeys
 
     public static TriggerKey RunTrigger(string runId) => new($"run-{runId}", "runs");
 
+    public static TriggerKey ReceiptDeliveryTrigger(string receiptId) => new($"receipt-{receiptId}", "deliveries");
+
+    public static TriggerKey MessageDeliveryTrigger(string messageId) => new($"message-{messageId}", "deliveries");
+
     public static TriggerKey RunContinuationTrigger(string runId, string approvalId) => new($"run-{runId}-{approvalId}", "runs");
 
     public static TriggerKey MonitorTrigger(string monitorId) => new($"monitor-{monitorId}", "monitors");

@@ -34,13 +34,13 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
             .Build(), ct);
 
     public Task ScheduleReceiptDeliveryAsync(string receiptId, CancellationToken ct) =>
-        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(new TriggerKey($"receipt-{receiptId}", "deliveries")).ForJob(JobKeys.ReceiptDelivery).StartAt(time.GetUtcNow())
+        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(JobKeys.ReceiptDeliveryTrigger(receiptId)).ForJob(JobKeys.ReceiptDelivery).StartAt(time.GetUtcNow())
             .UsingJobData(JobKeys.ReceiptId, receiptId)
             .WithRetryPolicy(DeliveryRetryPolicy())
             .Build(), ct);
 
     public Task ScheduleMessageDeliveryAsync(string messageId, CancellationToken ct) =>
-        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(new TriggerKey($"message-{messageId}", "deliveries")).ForJob(JobKeys.MessageDelivery).StartAt(time.GetUtcNow())
+        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(JobKeys.MessageDeliveryTrigger(messageId)).ForJob(JobKeys.MessageDelivery).StartAt(time.GetUtcNow())
             .UsingJobData(JobKeys.MessageId, messageId)
             .WithRetryPolicy(DeliveryRetryPolicy())
             .Build(), ct);
@@ -98,26 +98,27 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
         await scheduler.UnscheduleJob(JobKeys.MonitorTrigger(monitorId), ct);
     }
 
-    public async Task<bool> IsRunScheduledAsync(string runId, CancellationToken ct)
+    public Task<bool> IsRunScheduledAsync(string runId, CancellationToken ct) => IsScheduledAsync(JobKeys.RunTrigger(runId), ct);
+
+    public Task<bool> IsContinuationScheduledAsync(string runId, string approvalId, CancellationToken ct) =>
+        IsScheduledAsync(JobKeys.RunContinuationTrigger(runId, approvalId), ct);
+
+    public Task<bool> IsReceiptDeliveryScheduledAsync(string receiptId, CancellationToken ct) => IsScheduledAsync(JobKeys.ReceiptDeliveryTrigger(receiptId), ct);
+
+    public Task<bool> IsMessageDeliveryScheduledAsync(string messageId, CancellationToken ct) => IsScheduledAsync(JobKeys.MessageDeliveryTrigger(messageId), ct);
+
+    private async Task<bool> IsScheduledAsync(TriggerKey key, CancellationToken ct)
     {
         var scheduler = await schedulerFactory.GetScheduler(ct);
-        return await scheduler.Exists(JobKeys.RunTrigger(runId), ct);
+        return await scheduler.Exists(key, ct);
     }
 
-    public async Task<bool> IsContinuationScheduledAsync(string runId, string approvalId, CancellationToken ct)
-    {
-        var scheduler = await schedulerFactory.GetScheduler(ct);
-        return await scheduler.Exists(JobKeys.RunContinuationTrigger(runId, approvalId), ct);
-    }
-
-    private async Task ScheduleOnceAsync(ITrigger trigger, CancellationToken ct)
-    {
-        // Idempotent: work scheduled twice (a retry, a sweep) keeps the trigger it has, which may be firing.
-        // The check takes no lock; the rare race it leaves is a replaced trigger, and every job checks state first.
-        var scheduler = await schedulerFactory.GetScheduler(ct);
-        if (await scheduler.Exists(trigger.Key, ct)) return;
-        await batcher.StoreAsync([trigger], ct);
-    }
+    /// <summary>
+    /// Work is scheduled once, right after its row commits, under a key of its own; the recovery sweep asks
+    /// <c>Is…ScheduledAsync</c> before scheduling again. So no existence check here: it would cost every run a
+    /// round trip, and a rare double schedule only replaces a trigger whose job checks state first anyway.
+    /// </summary>
+    private Task ScheduleOnceAsync(ITrigger trigger, CancellationToken ct) => batcher.StoreAsync([trigger], ct);
 
     private RetryPolicy RunRetryPolicy() =>
         _options.RunMaxAttempts <= 1
