@@ -3,10 +3,11 @@ using ChatBot.Bench;
 using ChatBot.Bench.Ack;
 using ChatBot.Bench.Dispatch;
 using ChatBot.Bench.EndToEnd;
+using ChatBot.Bench.Trigger;
 
 // Usage: dotnet run -c Release --project bench/ChatBot.Bench -- <results.md> [samples]
 // Needs CHATBOT_BENCH_POSTGRES (a connection string to an empty database), wrk on the PATH and `npm ci` done in
-// bench/ack/bolt; ./build.sh bench provides all three. CHATBOT_BENCH_ONLY=pickup|ack|dispatch|e2e runs one benchmark.
+// bench/ack/bolt; ./build.sh bench provides all three. CHATBOT_BENCH_ONLY=pickup|ack|dispatch|e2e|trigger runs one benchmark.
 var output = args.Length > 0 ? args[0] : Path.Combine("bench", "results", $"{DateTime.UtcNow:yyyy-MM-dd}.md");
 var samples = args.Length > 1 ? int.Parse(args[1]) : 200;
 var postgres = Environment.GetEnvironmentVariable("CHATBOT_BENCH_POSTGRES")
@@ -27,6 +28,9 @@ DispatchResult? dispatch = only is null or "" or "dispatch"
 EndToEndResult? e2e = only is null or "" or "e2e"
     ? await new EndToEndBenchmark(postgres, ReadInt("CHATBOT_BENCH_E2E_SAMPLES", 100), 20).RunAsync()
     : null;
+TriggerApiResult? trigger = only is null or "" or "trigger"
+    ? await new TriggerApiBenchmark(postgres, tokens: 200, workspaces: 20, concurrency: 32, TimeSpan.FromSeconds(10)).RunAsync()
+    : null;
 
 var report = new System.Text.StringBuilder()
     .AppendLine($"# Benchmarks {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
@@ -45,10 +49,12 @@ if (results.Count > 0)
 if (ack is not null) report.AppendLine().Append(ack.ToMarkdown());
 if (dispatch is not null) report.AppendLine().Append(dispatch.ToMarkdown());
 if (e2e is not null) report.AppendLine().Append(e2e.ToMarkdown());
+if (trigger is not null) report.AppendLine().Append(trigger.ToMarkdown());
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 await File.WriteAllTextAsync(output, report.ToString());
 Console.WriteLine(report);
 sqliteDir.Delete(recursive: true);
+if (trigger is { DurabilityHolds: false }) throw new InvalidOperationException("The trigger benchmark's stored-row check failed; see " + output);
 if (ack is { DurabilityHolds: false }) throw new InvalidOperationException("The ack benchmark's stored-row check failed; see " + output);
 
 static int ReadInt(string name, int fallback) =>
