@@ -13,6 +13,8 @@ namespace ChatBot.Bench.EndToEnd;
 /// PostgreSQL, Slack's Web API played by <see cref="SlackApiDouble"/>, an instant model double) until the run's
 /// receipt (<c>chat.postMessage</c> whose text starts with "✓") reaches the double. One mention at a time. The
 /// baseline, taken right before each sample from the same client: a <c>GET /health</c> round trip to the same server.
+/// Each mention is in a channel of its own: Slack allows about one post per second per channel, which the bot
+/// keeps to, so a stream of mentions in one channel would measure that limit rather than the bot.
 /// </summary>
 internal sealed class EndToEndBenchmark(string postgres, int samples, int warmUp)
 {
@@ -65,7 +67,7 @@ internal sealed class EndToEndBenchmark(string postgres, int samples, int warmUp
                     ["authorizations"] = new JsonArray(new JsonObject { ["user_id"] = "U0BOT", ["is_bot"] = true }),
                     ["event"] = new JsonObject
                     {
-                        ["type"] = "app_mention", ["user"] = "U0BENCH", ["text"] = $"<@U0BOT> answer {i}", ["ts"] = ts, ["channel"] = "C0BENCH",
+                        ["type"] = "app_mention", ["user"] = "U0BENCH", ["text"] = $"<@U0BOT> answer {i}", ["ts"] = ts, ["channel"] = $"C0BENCH{i:D4}",
                     },
                 }.ToJsonString();
                 using var request = signer.Json("/slack/events", mention);

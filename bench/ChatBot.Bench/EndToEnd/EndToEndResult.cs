@@ -22,7 +22,9 @@ internal sealed record EndToEndResult(int WarmUp, IReadOnlyList<double> ReceiptM
             .AppendLine("A correctly signed `app_mention` event to our `/slack/events` (the server as its own process, Production settings, " +
                         "on PostgreSQL, clustered as is the default there) with Slack's Web API played by `SlackApiDouble` and an instant " +
                         "model double, timed from sending the request until the receipt's `chat.postMessage` (text starting \"✓\") reaches " +
-                        $"the double; one mention at a time, {ReceiptMs.Count} samples after {WarmUp} warm-up. Baseline: a `GET /health` " +
+                        $"the double; one mention at a time, each in a channel of its own (the bot keeps to Slack's pace of about one post " +
+                        "per second per channel, after a burst of 4; a stream in one channel would measure that limit), " +
+                        $"{ReceiptMs.Count} samples after {WarmUp} warm-up. Baseline: a `GET /health` " +
                         "round trip to the same server from the same client, taken right before each mention.")
             .AppendLine()
             .AppendLine("| measured from sending the mention | samples | p50 | p99 | p50 / baseline p50 | p99 / baseline p99 |")
