@@ -1,3 +1,4 @@
+using ChatBot.Core.Common;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -25,16 +26,7 @@ public static class ReadableText
         foreach (var element in document.QuerySelectorAll(string.Join(',', Dropped)).ToList()) element.Remove();
         var builder = new StringBuilder();
         if (document.Body is { } body) Append(body, builder);
-        return (string.IsNullOrEmpty(title) ? null : title, Normalize(builder.ToString()));
-    }
-
-    /// <summary>Text as readable lines: trimmed, inner whitespace collapsed, empty lines dropped.</summary>
-    public static string Normalize(string text)
-    {
-        var lines = text.Split('\n')
-            .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-            .Where(line => line.Length > 0);
-        return string.Join('\n', lines);
+        return (string.IsNullOrEmpty(title) ? null : title, ReadableLines.Normalize(builder.ToString()));
     }
 
     private static void Append(INode node, StringBuilder builder)

@@ -1,3 +1,4 @@
+using ChatBot.Core.Common;
 using System.Text;
 using System.Text.Json;
 using ChatBot.Agent.Content;
@@ -25,7 +26,7 @@ public sealed class PageMonitor(SafeFetcher fetcher, ModelJudge judge, SchemaRes
         if (fetched.NotModified && previous is not null) return new MonitorCheckResult([], request.PreviousState, credits);
         if (!fetched.IsSuccess) throw new HttpRequestException($"HTTP {fetched.StatusCode} from {fetched.FinalUrl}");
 
-        var text = ReadableText.Normalize(FetchedText.Of(fetched));
+        var text = ReadableLines.Normalize(FetchedText.Of(fetched));
         var state = StateJson.Write(new PageState(fetched.ETag, fetched.LastModified, text));
         if (previous is null) return new MonitorCheckResult([], state, credits);
 

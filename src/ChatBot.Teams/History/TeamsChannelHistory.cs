@@ -1,3 +1,4 @@
+using ChatBot.Core.Common;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
@@ -144,7 +145,7 @@ public sealed class TeamsChannelHistory(GraphClient graph, KnownTeams teams, IOp
         var content = message["body"]?["content"]?.GetValue<string>() ?? "";
         var text = string.Equals(message["body"]?["contentType"]?.GetValue<string>(), "html", StringComparison.OrdinalIgnoreCase)
             ? TeamsMessageText.FromHtml(content)
-            : TeamsMessageText.Normalize(content);
+            : ReadableLines.Normalize(content);
         return new HistoryMessage(id, author, DateTimeOffset.Parse(created, CultureInfo.InvariantCulture), text, 0);
     }
 

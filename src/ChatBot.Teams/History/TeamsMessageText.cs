@@ -1,3 +1,4 @@
+using ChatBot.Core.Common;
 using System.Text;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
@@ -20,12 +21,8 @@ public static class TeamsMessageText
         var document = new HtmlParser().ParseDocument($"<body>{html}</body>");
         var builder = new StringBuilder();
         if (document.Body is { } body) Append(body, builder);
-        return Normalize(builder.ToString());
+        return ReadableLines.Normalize(builder.ToString());
     }
-
-    public static string Normalize(string text) => string.Join('\n', text.Split('\n')
-        .Select(line => string.Join(' ', line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
-        .Where(line => line.Length > 0));
 
     private static void Append(INode node, StringBuilder builder)
     {
