@@ -25,7 +25,7 @@ internal sealed class AckBenchmark(string postgres, AckSettings settings)
         {
             await using var slack = await SlackApiDouble.StartAsync();
             await using var page = await LoopbackPage.StartAsync();
-            var database = await CreateDatabaseAsync(postgres, "bench_ack");
+            var database = await BenchPostgres.CreateDatabaseAsync(postgres, "bench_ack");
 
             AckSide ours;
             await using (var server = await ServerProcess.StartAsync(new Dictionary<string, string>
@@ -84,19 +84,6 @@ internal sealed class AckBenchmark(string postgres, AckSettings settings)
         if (result.PastTheFile > 0)
             throw new InvalidOperationException($"{prefix}: wrk sent more than the {count} signed requests; raise the ceiling.");
         return result;
-    }
-
-    private static async Task<string> CreateDatabaseAsync(string connectionString, string name)
-    {
-        await using (var connection = new NpgsqlConnection(connectionString))
-        {
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString;
     }
 
     private static async Task<long> CountAsync(string connectionString, string sql, string parameter)

@@ -1,3 +1,4 @@
+using ChatBot.Testing.Hosting;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -25,7 +26,7 @@ internal sealed class BoltPeer : IAsyncDisposable
     {
         if (!File.Exists(Path.Combine(appDirectory, "node_modules", "@slack", "bolt", "package.json")))
             throw new InvalidOperationException($"Run `npm ci` in {appDirectory} first (./build.sh bench does).");
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var info = new ProcessStartInfo("node", "app.js")
         {
             WorkingDirectory = appDirectory,
@@ -79,12 +80,6 @@ internal sealed class BoltPeer : IAsyncDisposable
         lock (_output) _output.AppendLine(line);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

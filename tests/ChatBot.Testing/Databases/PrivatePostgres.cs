@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+
+using ChatBot.Testing.Hosting;
 
 namespace ChatBot.Testing.Databases;
 
@@ -31,7 +31,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
             : Directory.GetDirectories("/usr/lib/postgresql").OrderBy(d => d, StringComparer.Ordinal).Select(d => Path.Combine(d, "bin")).LastOrDefault()
               ?? throw new InvalidOperationException("No PostgreSQL binaries: run the suite with ./build.sh test, which installs them.");
         var root = Directory.CreateTempSubdirectory("chatbot-private-pg-");
-        var cluster = new PrivatePostgres(bin, root, FreePort());
+        var cluster = new PrivatePostgres(bin, root, LoopbackPort.Free());
         // initdb refuses to run as root; the Debian package brings a postgres user (build.sh makes sure).
         if (Environment.UserName == "root") await RunAsync("chown", "postgres", root.FullName);
         await cluster.PgAsync("initdb", "-D", cluster.DataDirectory, "-U", "chatbot", "-A", "trust", "-E", "UTF8", "--no-locale");
@@ -64,12 +64,6 @@ public sealed class PrivatePostgres : IAsyncDisposable
             throw new InvalidOperationException($"{file} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await output}{await error}");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using ChatBot.Testing.Logging;
 
@@ -35,7 +34,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> settings, string workingDirectory,
         string environment = "Production", TimeSpan? startTimeout = null)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
         var info = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "ChatBot.Server.dll"))
         {
@@ -98,12 +97,6 @@ public sealed class ServerProcess : IAsyncDisposable
         lock (_output) _output.AppendLine(line);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {
