@@ -10,6 +10,27 @@ internal static class ProcessCpu
 {
     public static TimeSpan Own() => Process.GetCurrentProcess().TotalProcessorTime;
 
+    /// <summary>Every PostgreSQL process on the machine (the bench's cluster is the only one): postmaster and backends.</summary>
+    public static TimeSpan Postgres()
+    {
+        var total = TimeSpan.Zero;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid)) continue;
+            try
+            {
+                if (File.ReadAllText(Path.Combine(directory, "comm")).Trim() != "postgres") continue;
+                using var process = Process.GetProcessById(pid);
+                total += process.TotalProcessorTime;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException)
+            {
+                // Gone while looking.
+            }
+        }
+        return total;
+    }
+
     public static TimeSpan Servers()
     {
         var total = TimeSpan.Zero;

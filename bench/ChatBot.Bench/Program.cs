@@ -3,11 +3,12 @@ using ChatBot.Bench;
 using ChatBot.Bench.Ack;
 using ChatBot.Bench.Dispatch;
 using ChatBot.Bench.EndToEnd;
+using ChatBot.Bench.Scale;
 using ChatBot.Bench.Trigger;
 
 // Usage: dotnet run -c Release --project bench/ChatBot.Bench -- <results.md> [samples]
 // Needs CHATBOT_BENCH_POSTGRES (a connection string to an empty database), wrk on the PATH and `npm ci` done in
-// bench/ack/bolt; ./build.sh bench provides all three. CHATBOT_BENCH_ONLY=pickup|ack|dispatch|e2e|trigger runs one benchmark.
+// bench/ack/bolt; ./build.sh bench provides all three. CHATBOT_BENCH_ONLY=pickup|ack|dispatch|e2e|trigger|scale runs one benchmark.
 var output = args.Length > 0 ? args[0] : Path.Combine("bench", "results", $"{DateTime.UtcNow:yyyy-MM-dd}.md");
 var samples = args.Length > 1 ? int.Parse(args[1]) : 200;
 var postgres = Environment.GetEnvironmentVariable("CHATBOT_BENCH_POSTGRES")
@@ -31,6 +32,14 @@ EndToEndResult? e2e = only is null or "" or "e2e"
 TriggerApiResult? trigger = only is null or "" or "trigger"
     ? await new TriggerApiBenchmark(postgres, tokens: 200, workspaces: 20, concurrency: 32, TimeSpan.FromSeconds(10)).RunAsync()
     : null;
+ScaleResult? scale = only is null or "" or "scale"
+    ? await new ScaleBenchmark(postgres, new ScaleSettings(
+        ReadInt("CHATBOT_BENCH_SCALE_MONITORS", 100_000),
+        32,
+        TimeSpan.FromSeconds(ReadInt("CHATBOT_BENCH_SCALE_WINDOW_SECONDS", 120)),
+        TimeSpan.FromSeconds(15),
+        TimeSpan.FromMinutes(30))).RunAsync()
+    : null;
 
 var report = new System.Text.StringBuilder()
     .AppendLine($"# Benchmarks {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC")
@@ -50,11 +59,13 @@ if (ack is not null) report.AppendLine().Append(ack.ToMarkdown());
 if (dispatch is not null) report.AppendLine().Append(dispatch.ToMarkdown());
 if (e2e is not null) report.AppendLine().Append(e2e.ToMarkdown());
 if (trigger is not null) report.AppendLine().Append(trigger.ToMarkdown());
+if (scale is not null) report.AppendLine().Append(scale.ToMarkdown());
 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
 await File.WriteAllTextAsync(output, report.ToString());
 Console.WriteLine(report);
 sqliteDir.Delete(recursive: true);
 if (trigger is { DurabilityHolds: false }) throw new InvalidOperationException("The trigger benchmark's stored-row check failed; see " + output);
+if (scale is { AllCreated: false }) throw new InvalidOperationException("The scale benchmark could not create every monitor; see " + output);
 if (ack is { DurabilityHolds: false }) throw new InvalidOperationException("The ack benchmark's stored-row check failed; see " + output);
 
 static int ReadInt(string name, int fallback) =>

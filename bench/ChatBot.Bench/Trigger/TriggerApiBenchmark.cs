@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -39,11 +37,11 @@ internal sealed class TriggerApiBenchmark(string postgres, int tokens, int works
                 issued.Add((workspace, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!));
             }
 
-            await LoadAsync(i => new HttpRequestMessage(HttpMethod.Get, "/health"), TimeSpan.FromSeconds(2), client);
-            var health = await LoadAsync(i => new HttpRequestMessage(HttpMethod.Get, "/health"), duration, client);
+            await ClosedLoop.RunAsync(client, concurrency, i => new HttpRequestMessage(HttpMethod.Get, "/health"), TimeSpan.FromSeconds(2));
+            var health = await ClosedLoop.RunAsync(client, concurrency, i => new HttpRequestMessage(HttpMethod.Get, "/health"), duration);
 
             var used = new int[tokens];
-            var trigger = await LoadAsync(i =>
+            var trigger = await ClosedLoop.RunAsync(client, concurrency, i =>
             {
                 var index = i % tokens;
                 // Stay under every token's per-minute limit: a token that spent its budget is not used again.
@@ -55,7 +53,7 @@ internal sealed class TriggerApiBenchmark(string postgres, int tokens, int works
                 };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 return request;
-            }, duration, client);
+            }, duration);
 
             var stored = await BenchPostgres.ScalarAsync<long>(database, "SELECT count(*) FROM runs");
             if (server.HasExited) throw new InvalidOperationException($"Our server exited during the trigger benchmark:\n{server.Output}");
@@ -68,33 +66,5 @@ internal sealed class TriggerApiBenchmark(string postgres, int tokens, int works
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    /// <summary>Closed-loop load: <c>concurrency</c> callers, each sending its next request as soon as the last is answered.</summary>
-    private async Task<LoadFigures> LoadAsync(Func<int, HttpRequestMessage?> next, TimeSpan length, HttpClient client)
-    {
-        var latencies = new List<double>();
-        var accepted = 0;
-        var refused = 0;
-        var sequence = -1;
-        var stopwatch = Stopwatch.StartNew();
-        var callers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            var mine = new List<double>();
-            while (stopwatch.Elapsed < length)
-            {
-                using var request = next(Interlocked.Increment(ref sequence));
-                if (request is null) break;
-                var started = Stopwatch.GetTimestamp();
-                using var response = await client.SendAsync(request);
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Accepted) Interlocked.Increment(ref accepted);
-                else Interlocked.Increment(ref refused);
-            }
-            lock (latencies) latencies.AddRange(mine);
-        })).ToList();
-        await Task.WhenAll(callers);
-        var elapsed = stopwatch.Elapsed;
-        return new LoadFigures(accepted, refused, accepted / elapsed.TotalSeconds, Percentiles.Of(latencies, 50), Percentiles.Of(latencies, 99));
     }
 }

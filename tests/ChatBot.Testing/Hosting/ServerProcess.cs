@@ -29,6 +29,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The OS process id, for what only /proc tells (resident memory).</summary>
+    public int ProcessId => _process.Id;
+
     /// <param name="settings">Environment variables in the double-underscore form; Urls is chosen here.</param>
     /// <param name="environment">Development is what the README's run command uses (it validates the container at start).</param>
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> settings, string workingDirectory,
