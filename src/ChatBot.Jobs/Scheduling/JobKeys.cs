@@ -30,4 +30,7 @@ public static class JobKeys
     public static TriggerKey RunContinuationTrigger(string runId, string approvalId) => new($"run-{runId}-{approvalId}", "runs");
 
     public static TriggerKey MonitorTrigger(string monitorId) => new($"monitor-{monitorId}", "monitors");
+
+    /// <summary>One key per monitor, so a first check stored twice (the request's and the recovery sweep's) runs once.</summary>
+    public static TriggerKey MonitorFirstCheckTrigger(string monitorId) => new($"monitor-{monitorId}-first", "monitors");
 }

@@ -30,6 +30,17 @@ public sealed class TriggerBatcher(ISchedulerFactory schedulerFactory, ILogger<T
         return done.Task.WaitAsync(ct);
     }
 
+    /// <summary>
+    /// Queues the triggers for the next batch and returns at once: for work whose row is already committed and which
+    /// the recovery sweep schedules again when its trigger never appears (the node died, or the store failed).
+    /// Keeps the trigger lock off a request's path.
+    /// </summary>
+    public void Enqueue(IReadOnlyList<ITrigger> triggers)
+    {
+        EnsureStarted();
+        if (!_pending.Writer.TryWrite(new Pending(triggers, null))) throw new ObjectDisposedException(nameof(TriggerBatcher));
+    }
+
     private void EnsureStarted()
     {
         if (_loop is not null) return;
@@ -51,12 +62,12 @@ public sealed class TriggerBatcher(ISchedulerFactory schedulerFactory, ILogger<T
             try
             {
                 await StoreBatchAsync(batch.SelectMany(p => p.Triggers).ToList(), ct);
-                foreach (var pending in batch) pending.Done.TrySetResult();
+                foreach (var pending in batch) pending.Done?.TrySetResult();
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 logger.LogWarning(ex, "Could not store a batch of {Count} triggers", triggers);
-                foreach (var pending in batch) pending.Done.TrySetException(ex);
+                foreach (var pending in batch) pending.Done?.TrySetException(ex);
             }
         }
     }
@@ -91,5 +102,5 @@ public sealed class TriggerBatcher(ISchedulerFactory schedulerFactory, ILogger<T
         _stopping.Dispose();
     }
 
-    private sealed record Pending(IReadOnlyList<ITrigger> Triggers, TaskCompletionSource Done);
+    private sealed record Pending(IReadOnlyList<ITrigger> Triggers, TaskCompletionSource? Done);
 }

@@ -17,12 +17,20 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
 
     public static string ExecutionGroupFor(string workspaceId) => "ws:" + workspaceId;
 
-    public Task ScheduleRunAsync(Run run, CancellationToken ct) =>
-        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(JobKeys.RunTrigger(run.Id)).ForJob(JobKeys.AgentRun).StartAt(time.GetUtcNow())
+    public Task ScheduleRunAsync(Run run, CancellationToken ct) => ScheduleOnceAsync(RunTrigger(run), ct);
+
+    /// <summary>
+    /// A new run's trigger, stored with the next batch without waiting: the request that committed the run answers
+    /// at once, and <see cref="Runs.RunRecoveryJob"/> schedules a queued run whose trigger never appears.
+    /// </summary>
+    public void ScheduleNewRun(Run run) => batcher.Enqueue([RunTrigger(run)]);
+
+    private ITrigger RunTrigger(Run run) =>
+        TriggerBuilder.Create(time).WithIdentity(JobKeys.RunTrigger(run.Id)).ForJob(JobKeys.AgentRun).StartAt(time.GetUtcNow())
             .UsingJobData(JobKeys.RunId, run.Id)
             .WithExecutionGroup(ExecutionGroupFor(run.WorkspaceId))
             .WithRetryPolicy(RunRetryPolicy())
-            .Build(), ct);
+            .Build();
 
     /// <summary>The approved run continues on whichever node picks this trigger up.</summary>
     public Task ScheduleContinuationAsync(Run run, Approval approval, CancellationToken ct) =>
@@ -61,12 +69,22 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
     /// A monitor's standing trigger on its jittered grid. A misfire after downtime fires once and then keeps
     /// to the grid, so a node that was down for a day runs an hourly monitor once, not 24 times.
     /// </summary>
-    public Task ScheduleMonitorAsync(Monitor monitor, bool runNow, CancellationToken ct)
+    public Task ScheduleMonitorAsync(Monitor monitor, bool firstCheck, CancellationToken ct) =>
+        batcher.StoreAsync(MonitorTriggers(monitor, firstCheck), ct);
+
+    /// <summary>
+    /// A new monitor's standing trigger and its first check, stored with the next batch without waiting: the
+    /// request that committed the monitor answers at once, and <see cref="Runs.RunRecoveryJob"/> schedules a
+    /// never-checked monitor whose trigger never appears.
+    /// </summary>
+    public void ScheduleNewMonitor(Monitor monitor) => batcher.Enqueue(MonitorTriggers(monitor, firstCheck: true));
+
+    // Replacing is one store operation, so a cadence change never leaves the monitor without a trigger; the first
+    // check goes in the same batch, under its own key so a second store of it replaces rather than adds.
+    private ITrigger[] MonitorTriggers(Monitor monitor, bool firstCheck)
     {
-        // Replacing is one store operation, so a cadence change never leaves the monitor without a trigger;
-        // the first check goes in the same batch.
         var standing = MonitorTrigger(monitor, time.GetUtcNow());
-        return batcher.StoreAsync(runNow ? [standing, RunNowTrigger(monitor.Id)] : [standing], ct);
+        return firstCheck ? [standing, NowTrigger(JobKeys.MonitorFirstCheckTrigger(monitor.Id), monitor.Id)] : [standing];
     }
 
     /// <summary>The standing trigger: first fire on the monitor's jittered grid, then every period; a misfire fires once.</summary>
@@ -82,11 +100,12 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
                 .WithMisfireInstruction(CalendarIntervalTriggerMisfireInstruction.FireAndProceed))
             .Build();
 
-    public Task RunMonitorNowAsync(string monitorId, CancellationToken ct) => batcher.StoreAsync([RunNowTrigger(monitorId)], ct);
+    public Task RunMonitorNowAsync(string monitorId, CancellationToken ct) =>
+        batcher.StoreAsync([NowTrigger(new TriggerKey($"monitor-{monitorId}-now-{Guid.NewGuid():N}", "monitors"), monitorId)], ct);
 
-    private ITrigger RunNowTrigger(string monitorId) =>
+    private ITrigger NowTrigger(TriggerKey key, string monitorId) =>
         TriggerBuilder.Create(time)
-            .WithIdentity($"monitor-{monitorId}-now-{Guid.NewGuid():N}", "monitors")
+            .WithIdentity(key)
             .ForJob(JobKeys.MonitorCheck)
             .UsingJobData(JobKeys.MonitorId, monitorId)
             .StartAt(time.GetUtcNow())
@@ -97,6 +116,8 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
         var scheduler = await schedulerFactory.GetScheduler(ct);
         await scheduler.UnscheduleJob(JobKeys.MonitorTrigger(monitorId), ct);
     }
+
+    public Task<bool> IsMonitorScheduledAsync(string monitorId, CancellationToken ct) => IsScheduledAsync(JobKeys.MonitorTrigger(monitorId), ct);
 
     public Task<bool> IsRunScheduledAsync(string runId, CancellationToken ct) => IsScheduledAsync(JobKeys.RunTrigger(runId), ct);
 

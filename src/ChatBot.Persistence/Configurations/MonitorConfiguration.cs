@@ -23,6 +23,8 @@ internal sealed class MonitorConfiguration : IEntityTypeConfiguration<Monitor>
         builder.Ignore(m => m.IsDeleted);
         builder.HasIndex(m => new { m.WorkspaceId, m.CreatedAt });
         builder.HasIndex(m => m.Status);
+        // The recovery sweep's never-checked monitors, without reading all of them.
+        builder.HasIndex(m => new { m.LastRunAt, m.CreatedAt });
         builder.HasIndex(m => new { m.WorkspaceId, m.ChannelId, m.ThreadId });
     }
 }

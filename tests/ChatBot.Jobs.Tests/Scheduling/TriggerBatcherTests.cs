@@ -76,4 +76,32 @@ public sealed class TriggerBatcherTests
         await Assert.ThrowsAsync<JobPersistenceException>(() => batcher.StoreAsync([Trigger(1)], CancellationToken.None));
         await batcher.StoreAsync([Trigger(2)], CancellationToken.None);
     }
+
+    [Fact]
+    public async Task Enqueued_triggers_share_a_batch_with_awaited_ones_and_a_failed_store_of_them_does_not_stop_the_next_batch()
+    {
+        var firstStoreEntered = new TaskCompletionSource();
+        var releaseFirstStore = new TaskCompletionSource();
+        var batches = new ConcurrentQueue<List<string>>();
+        var (_, factory) = Store(async batch =>
+        {
+            batches.Enqueue(batch.SelectMany(p => p.Value).Select(t => t.Key.Name).ToList());
+            if (batches.Count == 1)
+            {
+                firstStoreEntered.SetResult();
+                await releaseFirstStore.Task;
+                throw new JobPersistenceException("database unreachable");
+            }
+        });
+        await using var batcher = new TriggerBatcher(factory, NullLogger<TriggerBatcher>.Instance);
+
+        batcher.Enqueue([Trigger(0)]);
+        await firstStoreEntered.Task;
+        batcher.Enqueue([Trigger(1), Trigger(2)]);
+        var awaited = batcher.StoreAsync([Trigger(3)], CancellationToken.None);
+        releaseFirstStore.SetResult();
+        await awaited;
+
+        Assert.Equal([["t-0"], ["t-1", "t-2", "t-3"]], batches.ToArray());
+    }
 }

@@ -1,4 +1,6 @@
 using ChatBot.Core.Agents;
+using ChatBot.Core.Monitors;
+using ChatBot.Jobs.Scheduling;
 using ChatBot.Core.Messaging;
 using ChatBot.Core.Views;
 using ChatBot.Jobs.Receipts;
@@ -13,7 +15,8 @@ namespace ChatBot.Server.Tests.Runs;
 
 /// <summary>
 /// A run left "running" with no job behind it (its job died as the database went away while it saved the
-/// outcome) is picked up by the recovery sweep: requeued while attempts remain, failed with a receipt after.
+/// outcome) is picked up by the recovery sweep: requeued while attempts remain, failed with a receipt after. So is
+/// committed work whose trigger was never stored: a receipt, a chat message, a new monitor.
 /// </summary>
 public sealed class RunRecoveryTests
 {
@@ -89,5 +92,31 @@ public sealed class RunRecoveryTests
         await app.WaitForAsync(db => db.Receipts.SingleOrDefaultAsync(r => r.Id == receipt.Id && r.Status == ReceiptDeliveryStatus.Delivered));
         await app.WaitForAsync(db => db.OutboundMessages.SingleOrDefaultAsync(m => m.Id == message.Id && m.SentAt != null));
         Assert.Single(app.Messenger.Views<TextView>(), v => v.Text == "Monitor canceled.");
+    }
+
+    [Theory]
+    [MemberData(nameof(RunWorkflowTests.Stores), MemberType = typeof(RunWorkflowTests))]
+    public async Task A_monitor_committed_without_its_triggers_gets_its_first_check_once_and_its_standing_trigger(StorageKind storage)
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(storage, new Dictionary<string, string?> { ["Jobs:RecoveryGrace"] = "00:00:01" });
+        _ = app.CreateClient();
+        var now = DateTimeOffset.UtcNow;
+        var monitor = new Monitor(Workspace.PlaygroundId, "https://example.com/pricing", Cadence.Hourly, MonitorKind.Page, Inputs.Channel, Inputs.Alice, now);
+        await using (var db = app.CreateDbContext())
+        {
+            if (!await db.Workspaces.AnyAsync(w => w.Id == Workspace.PlaygroundId)) db.Workspaces.Add(new Workspace(Workspace.PlaygroundId, "Playground", now));
+            db.Monitors.Add(monitor);
+            await db.SaveChangesAsync();
+        }
+        // As if the node died after the request committed the monitor and answered, before its triggers were stored.
+
+        await app.WaitForAsync(db => db.Monitors.SingleOrDefaultAsync(m => m.Id == monitor.Id && m.LastRunAt != null && m.ThreadId != null));
+        var scheduler = app.Services.GetRequiredService<WorkScheduler>();
+        Assert.True(await scheduler.IsMonitorScheduledAsync(monitor.Id, CancellationToken.None));
+        // Later sweeps see the check recorded and leave the monitor alone: one root message, one check.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.Single(app.Messenger.Views<MonitorRootView>());
+        await using var after = app.CreateDbContext();
+        Assert.Equal(1, await after.MonitorEvents.CountAsync(e => e.MonitorId == monitor.Id));
     }
 }

@@ -19,7 +19,7 @@ public sealed class CreateMonitorHandler(ChatBotDbContext db, IMonitorChecker ch
             invocation.Address.WithoutThread(), invocation.User, time.GetUtcNow());
         db.Monitors.Add(monitor);
         await db.SaveChangesAsync(ct);
-        await scheduler.ScheduleMonitorAsync(monitor, runNow: true, ct);
+        scheduler.ScheduleNewMonitor(monitor);
         return CommandResult.Say(
             $"Monitoring {command.Query} · {CadenceRules.Describe(command.Cadence)}. Updates will appear in a thread in this channel; reply `cancelmonitor` there to stop.");
     }

@@ -235,6 +235,8 @@ namespace ChatBot.Persistence.Migrations.Postgres
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("LastRunAt", "CreatedAt");
+
                     b.HasIndex("WorkspaceId", "CreatedAt");
 
                     b.HasIndex("WorkspaceId", "ChannelId", "ThreadId");

@@ -230,6 +230,8 @@ namespace ChatBot.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
+                    b.HasIndex("LastRunAt", "CreatedAt");
+
                     b.HasIndex("WorkspaceId", "CreatedAt");
 
                     b.HasIndex("WorkspaceId", "ChannelId", "ThreadId");

@@ -59,7 +59,7 @@ public static partial class MonitorApiEndpoints
         };
         db.Monitors.Add(monitor);
         await db.SaveChangesAsync(ct);
-        await scheduler.ScheduleMonitorAsync(monitor, runNow: true, ct);
+        scheduler.ScheduleNewMonitor(monitor);
         return Results.Json(MonitorJson.Monitor(monitor), statusCode: 201);
     }
 
@@ -111,7 +111,7 @@ public static partial class MonitorApiEndpoints
         {
             return MonitorApiErrors.Result(http, 409, "Conflict: the monitor changed while this update was applied; retry it");
         }
-        if (cadenceChanged && monitor.Status == MonitorStatus.Active) await scheduler.ScheduleMonitorAsync(monitor, runNow: false, ct);
+        if (cadenceChanged && monitor.Status == MonitorStatus.Active) await scheduler.ScheduleMonitorAsync(monitor, firstCheck: false, ct);
         return Results.Json(MonitorJson.Monitor(monitor));
     }
 

@@ -338,6 +338,11 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 columns: new[] { "MonitorId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_monitors_LastRunAt_CreatedAt",
+                table: "monitors",
+                columns: new[] { "LastRunAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_monitors_Status",
                 table: "monitors",
                 column: "Status");
