@@ -9,6 +9,7 @@ namespace ChatBot.Jobs.Inbox;
 /// <summary>
 /// The single entry point of every adapter. The delivery id is recorded in the same unit of work as whatever
 /// the handler persists, so a retried or duplicated delivery (another node, a restart) does nothing twice.
+/// Handlers save before any effect outside the database, so a duplicate is refused before it has one.
 /// </summary>
 public sealed class ChatInbox(
     IServiceProvider services,
@@ -30,7 +31,8 @@ public sealed class ChatInbox(
 
     private async ValueTask<CommandResult> HandleOnceAsync(string deliveryId, string workspaceId, Func<ValueTask<CommandResult>> handle, CancellationToken ct)
     {
-        if (await db.InboundDeliveries.AnyAsync(d => d.Id == deliveryId, ct)) return CommandResult.Nothing;
+        // No look-up first: duplicates are rare (a retry, another node), and the delivery row's key refuses the
+        // second one in the same commit as its effects, so a first delivery costs no extra round trip.
         await workspaces.EnsureExistsAsync(workspaceId, ct);
         db.InboundDeliveries.Add(new InboundDelivery(deliveryId, time.GetUtcNow()));
         try
