@@ -97,6 +97,8 @@ public static class JobsServiceCollectionExtensions
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<Workers.WorkerHeartbeatService>();
+        services.AddSingleton<Monitors.MonitorTriggerOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<Monitors.MonitorTriggerOutbox>());
         services.AddMetrics();
         services.AddSingleton<Observability.OpsStatisticsCache>();
         services.AddSingleton<Observability.ChatBotMetrics>();

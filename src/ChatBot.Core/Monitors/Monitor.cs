@@ -49,6 +49,12 @@ public sealed class Monitor
     /// <summary>The checker's own state from the last check (snapshot, validators, seen items).</summary>
     public string? CheckerState { get; set; }
     public DateTimeOffset? DeletedAt { get; private set; }
+
+    /// <summary>
+    /// False until the monitor's job triggers are stored. A new monitor waits in this outbox for the trigger
+    /// outbox to schedule it, so creating one never waits on the job store's lock.
+    /// </summary>
+    public bool TriggersStored { get; private set; }
     public int Version { get; private set; }
 
     public bool IsDeleted => DeletedAt is not null;

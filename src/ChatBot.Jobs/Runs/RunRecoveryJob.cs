@@ -1,5 +1,4 @@
 using ChatBot.Core.Approvals;
-using ChatBot.Core.Monitors;
 using ChatBot.Core.Receipts;
 using ChatBot.Core.Runs;
 using ChatBot.Jobs.Receipts;
@@ -17,8 +16,9 @@ namespace ChatBot.Jobs.Runs;
 /// died (or the database dropped) between committing the row and scheduling it. A running run has no trigger
 /// when its job ended without recording an outcome, e.g. the database went away as it saved the result; it is
 /// requeued (or its approved continuation rescheduled), and after the last attempt it fails with a receipt.
-/// Receipts and chat messages never attempted, and active monitors never checked, are scheduled again: their node
-/// died between the commit and the trigger (new runs and monitors store their triggers after the request answers). Each is scheduled only when its trigger is missing; optimistic concurrency lets only one move win.
+/// Receipts and chat messages never attempted are scheduled again: their node died between the commit and the
+/// trigger (new monitors have an outbox of their own, <see cref="Monitors.MonitorTriggerOutbox"/>). Each is
+/// scheduled only when its trigger is missing; optimistic concurrency lets only one move win.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class RunRecoveryJob(
@@ -39,14 +39,6 @@ public sealed class RunRecoveryJob(
             if (run.Status == RunStatus.Queued) await scheduler.ScheduleRunAsync(run, ct);
             else await RecoverRunningAsync(run, ct);
         }
-
-        // Newest first: a backlog of monitors still waiting for their first check (triggers stored) must not hide
-        // one created just before a crash.
-        var neverChecked = await db.Monitors.AsNoTracking()
-            .Where(m => m.Status == MonitorStatus.Active && m.DeletedAt == null && m.LastRunAt == null && m.CreatedAt < cutoff)
-            .OrderByDescending(m => m.CreatedAt).Take(500).ToListAsync(ct);
-        foreach (var monitor in neverChecked)
-            if (!await scheduler.IsMonitorScheduledAsync(monitor.Id, ct)) await scheduler.ScheduleMonitorAsync(monitor, firstCheck: true, ct);
 
         var receipts = await db.Receipts.AsNoTracking()
             .Where(r => r.Status == ReceiptDeliveryStatus.Pending && r.Attempts == 0 && r.CreatedAt < cutoff)

@@ -15,30 +15,39 @@ public sealed class TriggerBatcher(ISchedulerFactory schedulerFactory, ILogger<T
 {
     private const int MaxBatch = 256;
 
+    /// <summary>Enqueued callers whose triggers may wait in memory before <see cref="EnqueueAsync"/> makes the next wait for room.</summary>
+    public const int MaxQueued = 4096;
+
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<JobKey, IJobDetail> _jobs = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startGate = new();
     private Task? _loop;
+    private readonly SemaphoreSlim _room = new(MaxQueued);
 
     /// <summary>Stores the triggers (replacing any with the same keys) and returns when they are durable.</summary>
     public Task StoreAsync(IReadOnlyList<ITrigger> triggers, CancellationToken ct)
     {
         EnsureStarted();
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_pending.Writer.TryWrite(new Pending(triggers, done))) throw new ObjectDisposedException(nameof(TriggerBatcher));
+        if (!_pending.Writer.TryWrite(new Pending(triggers, done, HoldsRoom: false))) throw new ObjectDisposedException(nameof(TriggerBatcher));
         return done.Task.WaitAsync(ct);
     }
 
     /// <summary>
     /// Queues the triggers for the next batch and returns at once: for work whose row is already committed and which
     /// the recovery sweep schedules again when its trigger never appears (the node died, or the store failed).
-    /// Keeps the trigger lock off a request's path.
+    /// Keeps the trigger lock off a request's path. With <see cref="MaxQueued"/> callers' triggers already waiting,
+    /// the caller waits until a batch makes room: a burst is absorbed, a sustained overload slows the requests
+    /// instead of growing memory and the time work sits unscheduled.
     /// </summary>
-    public void Enqueue(IReadOnlyList<ITrigger> triggers)
+    public async Task EnqueueAsync(IReadOnlyList<ITrigger> triggers, CancellationToken ct)
     {
         EnsureStarted();
-        if (!_pending.Writer.TryWrite(new Pending(triggers, null))) throw new ObjectDisposedException(nameof(TriggerBatcher));
+        await _room.WaitAsync(ct);
+        if (_pending.Writer.TryWrite(new Pending(triggers, null, HoldsRoom: true))) return;
+        _room.Release();
+        throw new ObjectDisposedException(nameof(TriggerBatcher));
     }
 
     private void EnsureStarted()
@@ -69,6 +78,8 @@ public sealed class TriggerBatcher(ISchedulerFactory schedulerFactory, ILogger<T
                 logger.LogWarning(ex, "Could not store a batch of {Count} triggers", triggers);
                 foreach (var pending in batch) pending.Done?.TrySetException(ex);
             }
+            var room = batch.Count(p => p.HoldsRoom);
+            if (room > 0) _room.Release(room);
         }
     }
 
@@ -100,7 +111,8 @@ public sealed class TriggerBatcher(ISchedulerFactory schedulerFactory, ILogger<T
             await _stopping.CancelAsync();
         }
         _stopping.Dispose();
+        _room.Dispose();
     }
 
-    private sealed record Pending(IReadOnlyList<ITrigger> Triggers, TaskCompletionSource? Done);
+    private sealed record Pending(IReadOnlyList<ITrigger> Triggers, TaskCompletionSource? Done, bool HoldsRoom);
 }

@@ -20,10 +20,10 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
     public Task ScheduleRunAsync(Run run, CancellationToken ct) => ScheduleOnceAsync(RunTrigger(run), ct);
 
     /// <summary>
-    /// A new run's trigger, stored with the next batch without waiting: the request that committed the run answers
+    /// A new run's trigger, stored with the next batch without waiting (unless many are waiting): the request that committed the run answers
     /// at once, and <see cref="Runs.RunRecoveryJob"/> schedules a queued run whose trigger never appears.
     /// </summary>
-    public void ScheduleNewRun(Run run) => batcher.Enqueue([RunTrigger(run)]);
+    public Task ScheduleNewRunAsync(Run run, CancellationToken ct) => batcher.EnqueueAsync([RunTrigger(run)], ct);
 
     private ITrigger RunTrigger(Run run) =>
         TriggerBuilder.Create(time).WithIdentity(JobKeys.RunTrigger(run.Id)).ForJob(JobKeys.AgentRun).StartAt(time.GetUtcNow())
@@ -72,12 +72,9 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
     public Task ScheduleMonitorAsync(Monitor monitor, bool firstCheck, CancellationToken ct) =>
         batcher.StoreAsync(MonitorTriggers(monitor, firstCheck), ct);
 
-    /// <summary>
-    /// A new monitor's standing trigger and its first check, stored with the next batch without waiting: the
-    /// request that committed the monitor answers at once, and <see cref="Runs.RunRecoveryJob"/> schedules a
-    /// never-checked monitor whose trigger never appears.
-    /// </summary>
-    public void ScheduleNewMonitor(Monitor monitor) => batcher.Enqueue(MonitorTriggers(monitor, firstCheck: true));
+    /// <summary>New monitors' standing triggers and first checks, for <see cref="Monitors.MonitorTriggerOutbox"/>.</summary>
+    public Task ScheduleNewMonitorsAsync(IEnumerable<Monitor> monitors, CancellationToken ct) =>
+        batcher.StoreAsync(monitors.SelectMany(m => MonitorTriggers(m, firstCheck: true)).ToList(), ct);
 
     // Replacing is one store operation, so a cadence change never leaves the monitor without a trigger; the first
     // check goes in the same batch, under its own key so a second store of it replaces rather than adds.

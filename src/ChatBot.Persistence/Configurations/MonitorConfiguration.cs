@@ -23,8 +23,8 @@ internal sealed class MonitorConfiguration : IEntityTypeConfiguration<Monitor>
         builder.Ignore(m => m.IsDeleted);
         builder.HasIndex(m => new { m.WorkspaceId, m.CreatedAt });
         builder.HasIndex(m => m.Status);
-        // The recovery sweep's never-checked monitors, without reading all of them.
-        builder.HasIndex(m => new { m.LastRunAt, m.CreatedAt });
+        // The trigger outbox reads only the few monitors still waiting (the same SQL on both providers).
+        builder.HasIndex(m => m.CreatedAt).HasFilter("NOT \"TriggersStored\"").HasDatabaseName("IX_monitors_awaiting_triggers");
         builder.HasIndex(m => new { m.WorkspaceId, m.ChannelId, m.ThreadId });
     }
 }

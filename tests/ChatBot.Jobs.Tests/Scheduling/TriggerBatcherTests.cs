@@ -95,13 +95,40 @@ public sealed class TriggerBatcherTests
         });
         await using var batcher = new TriggerBatcher(factory, NullLogger<TriggerBatcher>.Instance);
 
-        batcher.Enqueue([Trigger(0)]);
+        await batcher.EnqueueAsync([Trigger(0)], CancellationToken.None);
         await firstStoreEntered.Task;
-        batcher.Enqueue([Trigger(1), Trigger(2)]);
+        await batcher.EnqueueAsync([Trigger(1), Trigger(2)], CancellationToken.None);
         var awaited = batcher.StoreAsync([Trigger(3)], CancellationToken.None);
         releaseFirstStore.SetResult();
         await awaited;
 
         Assert.Equal([["t-0"], ["t-1", "t-2", "t-3"]], batches.ToArray());
+    }
+
+    [Fact]
+    public async Task Past_the_queue_limit_an_enqueueing_caller_waits_until_a_stored_batch_makes_room()
+    {
+        var firstStoreEntered = new TaskCompletionSource();
+        var releaseFirstStore = new TaskCompletionSource();
+        var stores = 0;
+        var (_, factory) = Store(async _ =>
+        {
+            if (Interlocked.Increment(ref stores) != 1) return;
+            firstStoreEntered.SetResult();
+            await releaseFirstStore.Task;
+        });
+        await using var batcher = new TriggerBatcher(factory, NullLogger<TriggerBatcher>.Instance);
+        await batcher.EnqueueAsync([Trigger(0)], CancellationToken.None);
+        await firstStoreEntered.Task;
+
+        // The batch being stored still holds its caller's room.
+        for (var i = 1; i < TriggerBatcher.MaxQueued; i++)
+            Assert.True(batcher.EnqueueAsync([Trigger(i)], CancellationToken.None).IsCompletedSuccessfully);
+        var overflow = batcher.EnqueueAsync([Trigger(-1)], CancellationToken.None);
+        Assert.False(overflow.IsCompleted);
+
+        releaseFirstStore.SetResult();
+        await overflow;
+        Assert.True(stores >= 2);
     }
 }

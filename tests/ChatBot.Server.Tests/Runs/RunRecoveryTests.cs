@@ -16,7 +16,7 @@ namespace ChatBot.Server.Tests.Runs;
 /// <summary>
 /// A run left "running" with no job behind it (its job died as the database went away while it saved the
 /// outcome) is picked up by the recovery sweep: requeued while attempts remain, failed with a receipt after. So is
-/// committed work whose trigger was never stored: a receipt, a chat message, a new monitor.
+/// committed work whose trigger was never stored: a receipt, a chat message; and a new monitor by its outbox.
 /// </summary>
 public sealed class RunRecoveryTests
 {
@@ -96,9 +96,9 @@ public sealed class RunRecoveryTests
 
     [Theory]
     [MemberData(nameof(RunWorkflowTests.Stores), MemberType = typeof(RunWorkflowTests))]
-    public async Task A_monitor_committed_without_its_triggers_gets_its_first_check_once_and_its_standing_trigger(StorageKind storage)
+    public async Task A_monitor_committed_by_a_node_that_died_before_scheduling_it_gets_its_first_check_once_and_its_standing_trigger(StorageKind storage)
     {
-        await using var app = await ChatBotAppFactory.CreateAsync(storage, new Dictionary<string, string?> { ["Jobs:RecoveryGrace"] = "00:00:01" });
+        await using var app = await ChatBotAppFactory.CreateAsync(storage);
         _ = app.CreateClient();
         var now = DateTimeOffset.UtcNow;
         var monitor = new Monitor(Workspace.PlaygroundId, "https://example.com/pricing", Cadence.Hourly, MonitorKind.Page, Inputs.Channel, Inputs.Alice, now);
@@ -108,13 +108,14 @@ public sealed class RunRecoveryTests
             db.Monitors.Add(monitor);
             await db.SaveChangesAsync();
         }
-        // As if the node died after the request committed the monitor and answered, before its triggers were stored.
+        // As if the node died after the request committed the monitor and answered, before its trigger outbox ran:
+        // no nudge here, so another node's poll (this one's) finds it.
 
         await app.WaitForAsync(db => db.Monitors.SingleOrDefaultAsync(m => m.Id == monitor.Id && m.LastRunAt != null && m.ThreadId != null));
         var scheduler = app.Services.GetRequiredService<WorkScheduler>();
         Assert.True(await scheduler.IsMonitorScheduledAsync(monitor.Id, CancellationToken.None));
-        // Later sweeps see the check recorded and leave the monitor alone: one root message, one check.
-        await Task.Delay(TimeSpan.FromSeconds(5));
+        // Later polls see the triggers stored and leave the monitor alone: one root message, one check.
+        await Task.Delay(TimeSpan.FromSeconds(3));
         Assert.Single(app.Messenger.Views<MonitorRootView>());
         await using var after = app.CreateDbContext();
         Assert.Equal(1, await after.MonitorEvents.CountAsync(e => e.MonitorId == monitor.Id));

@@ -28,7 +28,7 @@ public sealed class AgentTaskHandler(ChatBotDbContext db, SpendGuard spend, RunE
         db.Runs.Add(run);
         db.InboundDeliveries.Local.Single(d => d.Id == invocation.DeliveryId).RunId = run.Id;
         await db.SaveChangesAsync(ct);
-        scheduler.ScheduleNewRun(run);
+        await scheduler.ScheduleNewRunAsync(run, ct);
         return CommandResult.Nothing;
     }
 

@@ -216,6 +216,9 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     b.Property<string>("ThreadId")
                         .HasColumnType("text");
 
+                    b.Property<bool>("TriggersStored")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -233,9 +236,11 @@ namespace ChatBot.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_monitors_awaiting_triggers")
+                        .HasFilter("NOT \"TriggersStored\"");
 
-                    b.HasIndex("LastRunAt", "CreatedAt");
+                    b.HasIndex("Status");
 
                     b.HasIndex("WorkspaceId", "CreatedAt");
 

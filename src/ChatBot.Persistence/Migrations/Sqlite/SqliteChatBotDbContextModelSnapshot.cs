@@ -211,6 +211,9 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     b.Property<string>("ThreadId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("TriggersStored")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -228,9 +231,11 @@ namespace ChatBot.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Status");
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("IX_monitors_awaiting_triggers")
+                        .HasFilter("NOT \"TriggersStored\"");
 
-                    b.HasIndex("LastRunAt", "CreatedAt");
+                    b.HasIndex("Status");
 
                     b.HasIndex("WorkspaceId", "CreatedAt");
 

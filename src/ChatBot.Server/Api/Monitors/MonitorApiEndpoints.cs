@@ -33,7 +33,7 @@ public static partial class MonitorApiEndpoints
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, MonitorApiCaller gate, ChatBotDbContext db, IMonitorChecker checker,
-        WorkScheduler scheduler, TimeProvider time, CancellationToken ct)
+        MonitorTriggerOutbox outbox, TimeProvider time, CancellationToken ct)
     {
         var (authorized, problem) = await gate.AuthorizeAsync(http, ct);
         if (problem is not null) return problem;
@@ -59,7 +59,7 @@ public static partial class MonitorApiEndpoints
         };
         db.Monitors.Add(monitor);
         await db.SaveChangesAsync(ct);
-        scheduler.ScheduleNewMonitor(monitor);
+        outbox.Nudge();
         return Results.Json(MonitorJson.Monitor(monitor), statusCode: 201);
     }
 

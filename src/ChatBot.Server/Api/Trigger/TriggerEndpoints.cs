@@ -81,7 +81,7 @@ public static class TriggerEndpoints
             if (await ReplayAsync(http, db, deliveryId, jobTokens, ct) is { } raced) return raced;
             throw;
         }
-        scheduler.ScheduleNewRun(run);
+        await scheduler.ScheduleNewRunAsync(run, ct);
         return Results.Json(ResponseFor(http, run, request.Channel, jobTokens), statusCode: 202);
     }
 

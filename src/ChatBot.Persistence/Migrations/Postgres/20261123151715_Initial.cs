@@ -128,6 +128,7 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     ConsecutiveFailures = table.Column<int>(type: "integer", nullable: false),
                     CheckerState = table.Column<string>(type: "text", nullable: true),
                     DeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TriggersStored = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -339,9 +340,10 @@ namespace ChatBot.Persistence.Migrations.Postgres
                 columns: new[] { "MonitorId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_monitors_LastRunAt_CreatedAt",
+                name: "IX_monitors_awaiting_triggers",
                 table: "monitors",
-                columns: new[] { "LastRunAt", "CreatedAt" });
+                column: "CreatedAt",
+                filter: "NOT \"TriggersStored\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_monitors_Status",

@@ -127,6 +127,7 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     ConsecutiveFailures = table.Column<int>(type: "INTEGER", nullable: false),
                     CheckerState = table.Column<string>(type: "TEXT", nullable: true),
                     DeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TriggersStored = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -338,9 +339,10 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                 columns: new[] { "MonitorId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_monitors_LastRunAt_CreatedAt",
+                name: "IX_monitors_awaiting_triggers",
                 table: "monitors",
-                columns: new[] { "LastRunAt", "CreatedAt" });
+                column: "CreatedAt",
+                filter: "NOT \"TriggersStored\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_monitors_Status",
