@@ -30,13 +30,16 @@ public sealed class MonitorTriggerOutbox(
     /// <summary>A monitor was just committed on this node: store its triggers now rather than at the next poll.</summary>
     public void Nudge()
     {
+        // Already nudged: the next pass takes every waiting monitor. (Checked first: a full semaphore throws, and
+        // under a burst of acks the exceptions cost more than the rest of the nudge.)
+        if (_nudged.CurrentCount > 0) return;
         try
         {
             _nudged.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already nudged; the next pass takes every waiting monitor.
+            // Another request nudged in between.
         }
     }
 
