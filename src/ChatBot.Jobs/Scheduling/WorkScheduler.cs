@@ -25,8 +25,8 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
     /// </summary>
     public Task ScheduleNewRunAsync(Run run, CancellationToken ct) => batcher.EnqueueAsync([RunTrigger(run)], ct);
 
-    private ITrigger RunTrigger(Run run) =>
-        TriggerBuilder.Create(time).WithIdentity(JobKeys.RunTrigger(run.Id)).ForJob(JobKeys.AgentRun).StartAt(time.GetUtcNow())
+    internal ITrigger RunTrigger(Run run) =>
+        DueNow(JobKeys.RunTrigger(run.Id), JobKeys.AgentRun)
             .UsingJobData(JobKeys.RunId, run.Id)
             .WithExecutionGroup(ExecutionGroupFor(run.WorkspaceId))
             .WithRetryPolicy(RunRetryPolicy())
@@ -34,7 +34,7 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
 
     /// <summary>The approved run continues on whichever node picks this trigger up.</summary>
     public Task ScheduleContinuationAsync(Run run, Approval approval, CancellationToken ct) =>
-        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(JobKeys.RunContinuationTrigger(run.Id, approval.Id)).ForJob(JobKeys.AgentRun).StartAt(time.GetUtcNow())
+        ScheduleOnceAsync(DueNow(JobKeys.RunContinuationTrigger(run.Id, approval.Id), JobKeys.AgentRun)
             .UsingJobData(JobKeys.RunId, run.Id)
             .UsingJobData(JobKeys.ApprovalId, approval.Id)
             .WithExecutionGroup(ExecutionGroupFor(run.WorkspaceId))
@@ -42,20 +42,20 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
             .Build(), ct);
 
     public Task ScheduleReceiptDeliveryAsync(string receiptId, CancellationToken ct) =>
-        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(JobKeys.ReceiptDeliveryTrigger(receiptId)).ForJob(JobKeys.ReceiptDelivery).StartAt(time.GetUtcNow())
+        ScheduleOnceAsync(DueNow(JobKeys.ReceiptDeliveryTrigger(receiptId), JobKeys.ReceiptDelivery)
             .UsingJobData(JobKeys.ReceiptId, receiptId)
             .WithRetryPolicy(DeliveryRetryPolicy())
             .Build(), ct);
 
     public Task ScheduleMessageDeliveryAsync(string messageId, CancellationToken ct) =>
-        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(JobKeys.MessageDeliveryTrigger(messageId)).ForJob(JobKeys.MessageDelivery).StartAt(time.GetUtcNow())
+        ScheduleOnceAsync(DueNow(JobKeys.MessageDeliveryTrigger(messageId), JobKeys.MessageDelivery)
             .UsingJobData(JobKeys.MessageId, messageId)
             .WithRetryPolicy(DeliveryRetryPolicy())
             .Build(), ct);
 
     /// <param name="attempt">Distinguishes an admin's redelivery from the first delivery's trigger.</param>
     public Task ScheduleWebhookDeliveryAsync(string deliveryId, int attempt, CancellationToken ct) =>
-        ScheduleOnceAsync(TriggerBuilder.Create(time).WithIdentity(new TriggerKey($"webhook-{deliveryId}-{attempt}", "deliveries")).ForJob(JobKeys.WebhookDelivery).StartAt(time.GetUtcNow())
+        ScheduleOnceAsync(DueNow(new TriggerKey($"webhook-{deliveryId}-{attempt}", "deliveries"), JobKeys.WebhookDelivery)
             .UsingJobData(JobKeys.WebhookDeliveryId, deliveryId)
             .WithRetryPolicy(DeliveryRetryPolicy())
             .Build(), ct);
@@ -78,7 +78,7 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
 
     // Replacing is one store operation, so a cadence change never leaves the monitor without a trigger; the first
     // check goes in the same batch, under its own key so a second store of it replaces rather than adds.
-    private ITrigger[] MonitorTriggers(Monitor monitor, bool firstCheck)
+    internal ITrigger[] MonitorTriggers(Monitor monitor, bool firstCheck)
     {
         var standing = MonitorTrigger(monitor, time.GetUtcNow());
         return firstCheck ? [standing, NowTrigger(JobKeys.MonitorFirstCheckTrigger(monitor.Id), monitor.Id)] : [standing];
@@ -101,12 +101,16 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
         batcher.StoreAsync([NowTrigger(new TriggerKey($"monitor-{monitorId}-now-{Guid.NewGuid():N}", "monitors"), monitorId)], ct);
 
     private ITrigger NowTrigger(TriggerKey key, string monitorId) =>
-        TriggerBuilder.Create(time)
-            .WithIdentity(key)
-            .ForJob(JobKeys.MonitorCheck)
-            .UsingJobData(JobKeys.MonitorId, monitorId)
-            .StartAt(time.GetUtcNow())
-            .Build();
+        DueNow(key, JobKeys.MonitorCheck).UsingJobData(JobKeys.MonitorId, monitorId).Build();
+
+    /// <summary>
+    /// Work due now fires as soon as a thread is free, however late. Quartz does not acquire a trigger more than its
+    /// misfire threshold (60 s) overdue; it leaves it to the misfire handler, which re-times a few per pass under the
+    /// trigger lock, so a large backlog would trickle out. Ignoring misfires keeps such triggers in the normal queue.
+    /// </summary>
+    private TriggerBuilder<IJob> DueNow(TriggerKey key, JobKey job) =>
+        TriggerBuilder.Create(time).WithIdentity(key).ForJob(job).StartAt(time.GetUtcNow())
+            .WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.IgnoreMisfires));
 
     public async Task UnscheduleMonitorAsync(string monitorId, CancellationToken ct)
     {

@@ -53,4 +53,21 @@ public sealed class MonitorTriggerTests
         Assert.True(next > _time.GetUtcNow());
         Assert.True(next - _time.GetUtcNow() <= CadenceRules.Period(cadence));
     }
+
+    [Fact]
+    public void Work_due_now_ignores_misfires_so_an_overdue_backlog_stays_in_the_normal_queue_while_the_grid_keeps_fire_once()
+    {
+        var monitor = NewMonitor(Cadence.Hourly);
+        var run = new ChatBot.Core.Runs.Run("ws", ChatBot.Core.Runs.RunSource.Api, "summarize", null, null, Created);
+
+        var triggers = Scheduler.MonitorTriggers(monitor, firstCheck: true);
+
+        // Quartz's store acquires a trigger more than its misfire threshold overdue only when its stored misfire code
+        // is -1 (ignore misfires); any other policy leaves it to the misfire handler, a few per pass.
+        const int ignoreMisfires = -1;
+        Assert.Equal(ignoreMisfires, Scheduler.RunTrigger(run).MisfireInstructionCode);
+        Assert.Equal(ignoreMisfires, triggers.Single(t => t.Key.Equals(JobKeys.MonitorFirstCheckTrigger(monitor.Id))).MisfireInstructionCode);
+        var standing = (ICalendarIntervalTrigger)triggers.Single(t => t.Key.Equals(JobKeys.MonitorTrigger(monitor.Id)));
+        Assert.Equal(CalendarIntervalTriggerMisfireInstruction.FireAndProceed, standing.MisfireInstruction);
+    }
 }
