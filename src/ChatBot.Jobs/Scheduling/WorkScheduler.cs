@@ -20,8 +20,9 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
     public Task ScheduleRunAsync(Run run, CancellationToken ct) => ScheduleOnceAsync(RunTrigger(run), ct);
 
     /// <summary>
-    /// A new run's trigger, stored with the next batch without waiting (unless many are waiting): the request that committed the run answers
-    /// at once, and <see cref="Runs.RunRecoveryJob"/> schedules a queued run whose trigger never appears.
+    /// A new run's trigger, stored with the next batch without waiting (unless many are waiting): the request that
+    /// committed the run answers at once, and <see cref="Runs.RunRecoveryJob"/> schedules a queued run whose
+    /// trigger never appears.
     /// </summary>
     public Task ScheduleNewRunAsync(Run run, CancellationToken ct) => batcher.EnqueueAsync([RunTrigger(run)], ct);
 
