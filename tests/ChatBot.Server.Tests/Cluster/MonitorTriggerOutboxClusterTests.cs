@@ -4,7 +4,6 @@ using ChatBot.Testing.Databases;
 using ChatBot.Testing.Hosting;
 using ChatBot.Testing.Models;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace ChatBot.Server.Tests.Cluster;
 
@@ -38,13 +37,13 @@ public sealed class MonitorTriggerOutboxClusterTests
                 await db.SaveChangesAsync();
             }
 
-            await Eventually.HoldsAsync(async () => await CountAsync(database, "SELECT count(*) FROM monitor_events") >= Monitors, TimeSpan.FromSeconds(90));
+            await Eventually.HoldsAsync(async () => await TestPostgres.CountAsync(database, "SELECT count(*) FROM monitor_events") >= Monitors, TimeSpan.FromSeconds(90));
             await Task.Delay(TimeSpan.FromSeconds(2));
 
-            Assert.Equal(0, await CountAsync(database, "SELECT count(*) FROM monitors WHERE NOT \"TriggersStored\""));
-            Assert.Equal(Monitors, await CountAsync(database, "SELECT count(*) FROM monitor_events"));
-            Assert.Equal(Monitors, await CountAsync(database, "SELECT count(DISTINCT \"MonitorId\") FROM monitor_events"));
-            Assert.Equal(Monitors, await CountAsync(database,
+            Assert.Equal(0, await TestPostgres.CountAsync(database, "SELECT count(*) FROM monitors WHERE NOT \"TriggersStored\""));
+            Assert.Equal(Monitors, await TestPostgres.CountAsync(database, "SELECT count(*) FROM monitor_events"));
+            Assert.Equal(Monitors, await TestPostgres.CountAsync(database, "SELECT count(DISTINCT \"MonitorId\") FROM monitor_events"));
+            Assert.Equal(Monitors, await TestPostgres.CountAsync(database,
                 "SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'monitors' AND trigger_name NOT LIKE '%-first'"));
             Assert.False(nodeA.HasExited || nodeB.HasExited);
         }
@@ -52,13 +51,5 @@ public sealed class MonitorTriggerOutboxClusterTests
         {
             directory.Delete(recursive: true);
         }
-    }
-
-    private static async Task<long> CountAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 }

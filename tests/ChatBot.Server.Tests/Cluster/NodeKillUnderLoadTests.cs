@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using ChatBot.Testing.Databases;
 using ChatBot.Testing.Hosting;
 using ChatBot.Testing.Models;
-using Npgsql;
 
 namespace ChatBot.Server.Tests.Cluster;
 
@@ -44,27 +43,18 @@ public sealed class NodeKillUnderLoadTests
             await Task.WhenAll(senders);
 
             // Kill node A while work is in flight on it: some runs done, many still queued or running.
-            await Eventually.HoldsAsync(async () => await CountAsync(database, """SELECT count(*) FROM runs WHERE "Status" = 'Succeeded'""") >= 100);
+            await Eventually.HoldsAsync(async () => await TestPostgres.CountAsync(database, """SELECT count(*) FROM runs WHERE "Status" = 'Succeeded'""") >= 100);
             nodeA.Kill();
 
-            await Eventually.HoldsAsync(async () => await CountAsync(database, """SELECT count(*) FROM runs WHERE "Status" <> 'Succeeded'""") == 0, TimeSpan.FromMinutes(10));
-            await Eventually.HoldsAsync(async () => await CountAsync(database, """SELECT count(*) FROM receipts WHERE "Status" = 'Delivered'""") == Runs, TimeSpan.FromMinutes(5));
-            Assert.Equal(Runs, await CountAsync(database, "SELECT count(*) FROM runs"));
-            Assert.Equal(Runs, await CountAsync(database, """SELECT count(DISTINCT "RunId") FROM receipts"""));
-            Assert.Equal(Runs, await CountAsync(database, "SELECT count(*) FROM receipts"));
+            await Eventually.HoldsAsync(async () => await TestPostgres.CountAsync(database, """SELECT count(*) FROM runs WHERE "Status" <> 'Succeeded'""") == 0, TimeSpan.FromMinutes(10));
+            await Eventually.HoldsAsync(async () => await TestPostgres.CountAsync(database, """SELECT count(*) FROM receipts WHERE "Status" = 'Delivered'""") == Runs, TimeSpan.FromMinutes(5));
+            Assert.Equal(Runs, await TestPostgres.CountAsync(database, "SELECT count(*) FROM runs"));
+            Assert.Equal(Runs, await TestPostgres.CountAsync(database, """SELECT count(DISTINCT "RunId") FROM receipts"""));
+            Assert.Equal(Runs, await TestPostgres.CountAsync(database, "SELECT count(*) FROM receipts"));
         }
         finally
         {
             directory.Delete(recursive: true);
         }
     }
-
-    private static async Task<long> CountAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
-
 }

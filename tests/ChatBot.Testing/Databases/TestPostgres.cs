@@ -28,4 +28,13 @@ public static class TestPostgres
         }
         return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, MaxPoolSize = 50 }.ConnectionString;
     }
+
+    /// <summary>A <c>count(*)</c> (or any single bigint) straight from the database, for tests on server processes.</summary>
+    public static async Task<long> CountAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
 }
