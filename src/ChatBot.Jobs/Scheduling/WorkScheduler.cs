@@ -70,8 +70,8 @@ public sealed class WorkScheduler(ISchedulerFactory schedulerFactory, TriggerBat
     /// A monitor's standing trigger on its jittered grid. A misfire after downtime fires once and then keeps
     /// to the grid, so a node that was down for a day runs an hourly monitor once, not 24 times.
     /// </summary>
-    public Task ScheduleMonitorAsync(Monitor monitor, bool firstCheck, CancellationToken ct) =>
-        batcher.StoreAsync(MonitorTriggers(monitor, firstCheck), ct);
+    public Task ScheduleMonitorAsync(Monitor monitor, CancellationToken ct) =>
+        batcher.StoreAsync(MonitorTriggers(monitor, firstCheck: false), ct);
 
     /// <summary>New monitors' standing triggers and first checks, for <see cref="Monitors.MonitorTriggerOutbox"/>.</summary>
     public Task ScheduleNewMonitorsAsync(IEnumerable<Monitor> monitors, CancellationToken ct) =>

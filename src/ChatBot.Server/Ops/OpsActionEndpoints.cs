@@ -93,7 +93,7 @@ public static class OpsActionEndpoints
         {
             return ApiErrors.Result(http, 409, "MONITOR_CHANGED", $"Monitor {monitor_id} changed meanwhile; look again.");
         }
-        if (monitor.Status == MonitorStatus.Active) await scheduler.ScheduleMonitorAsync(monitor, firstCheck: false, ct);
+        if (monitor.Status == MonitorStatus.Active) await scheduler.ScheduleMonitorAsync(monitor, ct);
         else await scheduler.UnscheduleMonitorAsync(monitor.Id, ct);
         return Results.Json(new { monitor_id = monitor.Id, status = monitor.Status });
     }

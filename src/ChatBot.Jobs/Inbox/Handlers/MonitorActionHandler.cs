@@ -28,7 +28,7 @@ public sealed class MonitorActionHandler(ChatBotDbContext db, WorkScheduler sche
             return CommandResult.Say($"That monitor is {monitor.Status.ToString().ToLowerInvariant()}, so that button does nothing now.");
         }
         await db.SaveChangesAsync(ct);
-        if (action.ActionId == ActionIds.ResumeMonitor) await scheduler.ScheduleMonitorAsync(monitor, firstCheck: false, ct);
+        if (action.ActionId == ActionIds.ResumeMonitor) await scheduler.ScheduleMonitorAsync(monitor, ct);
         else await scheduler.UnscheduleMonitorAsync(monitor.Id, ct);
         return CommandResult.Say($"Monitor “{monitor.Query}” is now {monitor.Status.ToString().ToLowerInvariant()}.");
     }

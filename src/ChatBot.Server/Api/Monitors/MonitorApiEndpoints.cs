@@ -111,7 +111,7 @@ public static partial class MonitorApiEndpoints
         {
             return MonitorApiErrors.Result(http, 409, "Conflict: the monitor changed while this update was applied; retry it");
         }
-        if (cadenceChanged && monitor.Status == MonitorStatus.Active) await scheduler.ScheduleMonitorAsync(monitor, firstCheck: false, ct);
+        if (cadenceChanged && monitor.Status == MonitorStatus.Active) await scheduler.ScheduleMonitorAsync(monitor, ct);
         return Results.Json(MonitorJson.Monitor(monitor));
     }
 
