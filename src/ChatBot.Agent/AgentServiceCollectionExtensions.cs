@@ -32,6 +32,7 @@ public static class AgentServiceCollectionExtensions
 
         // Timeouts are set per request (SafeFetcher, the provider SDKs), not on the clients.
         services.AddSingleton<GuardedConnector>();
+        services.AddSingleton<EgressPolicy>();
         services.AddHttpClient(SafeFetcher.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<GuardedConnector>().CreateHandler());
         services.AddHttpClient(ModelProvider.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);

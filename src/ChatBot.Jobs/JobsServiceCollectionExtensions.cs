@@ -40,7 +40,10 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<ReceiptWriter>();
         services.AddSingleton<RunWebhooks>();
         services.AddSingleton<Monitors.MonitorWebhooks>();
-        services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15));
+        // Webhook URLs are users' input: the same connect-time address rule as fetches, and redirects not followed
+        // (a 3xx is a failed attempt), so a receiver cannot bounce the post to an internal address.
+        services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<ChatBot.Agent.Egress.GuardedConnector>().CreateHandler());
         services.AddSingleton<TriggerBatcher>();
         services.AddSingleton<WorkScheduler>();
         services.AddScoped<IMessengerResolver, MessengerResolver>();

@@ -43,7 +43,7 @@ public sealed class WebhookDeliveryJob(ChatBotDbContext db, IHttpClientFactory h
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            error = ex.Message;
+            error = ChatBot.Agent.Egress.EgressPolicy.RefusalIn(ex) ?? ex.Message;
         }
 
         var delivered = error is null;

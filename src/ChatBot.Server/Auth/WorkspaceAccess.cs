@@ -3,13 +3,18 @@ using ChatBot.Server.Errors;
 namespace ChatBot.Server.Auth;
 
 /// <summary>The gate of every workspace-token API: a valid token, of this workspace, with the scope, within its rate.</summary>
-public sealed class WorkspaceAccess(WorkspaceTokenAuthenticator auth, TokenRateLimiter limiter)
+public sealed class WorkspaceAccess(WorkspaceTokenAuthenticator auth, TokenRateLimiter limiter, FailedAuthThrottle throttle)
 {
     /// <returns>The caller, or the error response to send instead.</returns>
     public async Task<(WorkspaceCaller? Caller, IResult? Problem)> AuthorizeAsync(HttpContext http, string workspaceId, string? scope, CancellationToken ct)
     {
+        if (throttle.Blocked(http) is { } wait) return (null, ApiErrors.TooManyFailedAttempts(http, wait));
         var caller = await auth.AuthenticateAsync(WorkspaceTokenAuthenticator.BearerOf(http.Request), ct);
-        if (caller is null) return (null, ApiErrors.Result(http, 401, "INVALID_TOKEN", "Send a valid workspace token as 'Authorization: Bearer <token>'."));
+        if (caller is null)
+        {
+            throttle.RecordFailure(http);
+            return (null, ApiErrors.Result(http, 401, "INVALID_TOKEN", "Send a valid workspace token as 'Authorization: Bearer <token>'."));
+        }
         if (caller.WorkspaceId != workspaceId) return (null, ApiErrors.Result(http, 403, "WRONG_WORKSPACE", "This token belongs to another workspace."));
         if (scope is not null && !caller.Token.HasScope(scope))
             return (null, ApiErrors.Result(http, 403, "MISSING_SCOPE", $"This token lacks the '{scope}' scope."));

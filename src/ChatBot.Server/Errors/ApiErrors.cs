@@ -15,6 +15,12 @@ public static class ApiErrors
         return Result(context, 429, "RATE_LIMITED", $"Over {Auth.TokenRateLimiter.RequestsPerMinute} requests per minute for this token; retry in {seconds}s.");
     }
 
+    public static IResult TooManyFailedAttempts(HttpContext context, TimeSpan retryAfter)
+    {
+        var seconds = SetRetryAfter(context, retryAfter);
+        return Result(context, 429, "TOO_MANY_FAILED_ATTEMPTS", $"Too many failed authentication attempts from this address; retry in {seconds}s.");
+    }
+
     /// <summary>Sets <c>Retry-After</c> in whole seconds (at least 1) and returns them, for the message.</summary>
     public static int SetRetryAfter(HttpContext context, TimeSpan retryAfter)
     {

@@ -18,6 +18,7 @@ using ChatBot.Server.Api.Trigger;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Ops;
 using ChatBot.Server.Playground;
+using ChatBot.Server.Security;
 using ChatBot.Slack;
 using ChatBot.Teams;
 using Microsoft.AspNetCore.DataProtection;
@@ -42,11 +43,14 @@ public static class ChatBotHostExtensions
 
         services.AddOptions<OpsOptions>().Bind(configuration.GetSection(OpsOptions.Section));
         services.AddSingleton<OpsAuthFilter>();
+        services.AddSingleton<CrossSiteRequestGuard>();
+        services.AddSingleton<EventStreamSlots>();
         services.AddScoped<WorkspaceTokenAuthenticator>();
         services.AddScoped<WorkspaceAccess>();
         services.AddScoped<MonitorApiCaller>();
         services.AddScoped<TokenIssuer>();
         services.AddSingleton<TokenRateLimiter>();
+        services.AddSingleton<FailedAuthThrottle>();
         services.AddSingleton<JobTokens>();
         // Keys in the shared database, so every node accepts every node's job tokens and OAuth states.
         services.AddDataProtection().SetApplicationName("ChatBot").PersistKeysToDbContext<ChatBotDbContext>();
@@ -76,7 +80,10 @@ public static class ChatBotHostExtensions
     public static WebApplication UseChatBot(this WebApplication app)
     {
         app.Services.GetRequiredService<ProcessUptime>();
+        app.UseKnownProxies();
         app.UseApiErrors();
+        app.UseRequestBodyLimits();
+        app.UseOpsRuleFor("/playground", "/api/playground");
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealth();
@@ -89,13 +96,14 @@ public static class ChatBotHostExtensions
         app.MapAdminApi();
         app.MapWebhookDeliveries();
         app.MapMonitorApi();
-        app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().MapOpsTokens();
-        app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().MapOpsActions();
+        app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().AddEndpointFilter<CrossSiteRequestGuard>().MapOpsTokens();
+        app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().AddEndpointFilter<CrossSiteRequestGuard>().MapOpsActions();
         app.MapGroup("/api").AddEndpointFilter<OpsAuthFilter>().MapOpsDashboard().MapDashboardEvents();
         app.MapRunPage();
         // No auth, like /health: scrapers rarely carry credentials, and nothing here is secret.
         app.MapPrometheusScrapingEndpoint("/prometheus");
         app.MapOpenApi();
+        ExposureWarning.LogOnStart(app);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using ChatBot.Persistence;
+using ChatBot.Server.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Server.Ops;
@@ -27,8 +28,14 @@ public static class DashboardPages
         return endpoints;
     }
 
-    private static async Task StreamAsync(HttpContext http, IServiceScopeFactory scopes, TimeProvider time, CancellationToken ct)
+    private static async Task StreamAsync(HttpContext http, IServiceScopeFactory scopes, TimeProvider time, EventStreamSlots slots, CancellationToken ct)
     {
+        using var slot = slots.TryAcquire(http);
+        if (slot is null)
+        {
+            await EventStreamSlots.RefuseAsync(http);
+            return;
+        }
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         string? last = null;

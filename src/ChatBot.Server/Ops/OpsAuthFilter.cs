@@ -1,13 +1,14 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
+using ChatBot.Server.Security;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Server.Ops;
 
 /// <summary>
-/// Guards the ops API and dashboard: HTTP Basic with the configured credentials (compared in constant time),
+/// Guards the ops API, dashboard and playground: HTTP Basic with the configured credentials (compared in constant time),
 /// or, with none configured, loopback callers only.
 /// </summary>
 public sealed class OpsAuthFilter(IOptions<OpsOptions> options) : IEndpointFilter
@@ -29,11 +30,14 @@ public sealed class OpsAuthFilter(IOptions<OpsOptions> options) : IEndpointFilte
     {
         if (!ops.HasCredentials)
         {
-            return IsLoopback(http.Connection.RemoteIpAddress)
+            return LoopbackCaller.Is(http)
                 ? null
-                : ApiErrors.Result(http, 403, "LOOPBACK_ONLY", "Ops endpoints are served to loopback callers only until Ops__Username and Ops__Password are set.");
+                : ApiErrors.Result(http, 403, "LOOPBACK_ONLY",
+                    "The ops API, dashboard and playground are served to loopback callers (a loopback Host, no forwarding headers) only until Ops__Username and Ops__Password are set.");
         }
 
+        var throttle = http.RequestServices.GetRequiredService<FailedAuthThrottle>();
+        if (throttle.Blocked(http) is { } wait) return ApiErrors.TooManyFailedAttempts(http, wait);
         var header = http.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
             return Challenge(http, "AUTH_REQUIRED", "HTTP Basic authentication required.");
@@ -44,13 +48,16 @@ public sealed class OpsAuthFilter(IOptions<OpsOptions> options) : IEndpointFilte
         }
         catch (FormatException)
         {
+            throttle.RecordFailure(http);
             return Challenge(http, "AUTH_FAILED", "Malformed Basic credentials.");
         }
         var colon = decoded.IndexOf(':');
         var user = colon < 0 ? decoded : decoded[..colon];
         var password = colon < 0 ? "" : decoded[(colon + 1)..];
         var ok = SafeEquals(user, ops.Username!) & SafeEquals(password, ops.Password!);
-        return ok ? null : Challenge(http, "AUTH_FAILED", "Invalid credentials.");
+        if (ok) return null;
+        throttle.RecordFailure(http);
+        return Challenge(http, "AUTH_FAILED", "Invalid credentials.");
     }
 
     private static IResult Challenge(HttpContext http, string code, string message)
@@ -62,7 +69,4 @@ public sealed class OpsAuthFilter(IOptions<OpsOptions> options) : IEndpointFilte
     /// <summary>Hashing first makes the comparison constant-time regardless of the lengths involved.</summary>
     private static bool SafeEquals(string presented, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
-
-    // An in-process caller (the test server) has no remote address; it is this machine.
-    private static bool IsLoopback(IPAddress? address) => address is null || IPAddress.IsLoopback(address);
 }

@@ -4,6 +4,7 @@ using ChatBot.Core.Inbound;
 using ChatBot.Core.Views;
 using ChatBot.Persistence;
 using ChatBot.Server.Errors;
+using ChatBot.Server.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Server.Playground;
@@ -19,7 +20,8 @@ public static class PlaygroundEndpoints
 
     public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/api/playground").WithTags("Playground");
+        // Served under the ops rule by UseOpsRuleFor (page and API alike); writes need JSON or a custom header.
+        var api = endpoints.MapGroup("/api/playground").WithTags("Playground").AddEndpointFilter<CrossSiteRequestGuard>();
         api.MapPost("/messages", PostMessageAsync);
         api.MapPost("/actions", ClickAsync);
         api.MapGet("/messages", ListAsync);
@@ -86,12 +88,18 @@ public static class PlaygroundEndpoints
         });
     }
 
-    private static async Task StreamAsync(HttpContext http, string? channel, PlaygroundChangeFeed feed, CancellationToken ct)
+    private static async Task StreamAsync(HttpContext http, string? channel, PlaygroundChangeFeed feed, EventStreamSlots slots, CancellationToken ct)
     {
         var channelId = ChannelOf(channel);
         if (channelId is null)
         {
             await ApiErrors.WriteAsync(http, 400, "INVALID_CHANNEL", "Channel names are letters, digits, '-' and '_' (at most 40).");
+            return;
+        }
+        using var slot = slots.TryAcquire(http);
+        if (slot is null)
+        {
+            await EventStreamSlots.RefuseAsync(http);
             return;
         }
         http.Response.ContentType = "text/event-stream";

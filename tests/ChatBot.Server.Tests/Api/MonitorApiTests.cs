@@ -18,6 +18,9 @@ public sealed class MonitorApiTests
 {
     private const string Workspace = "T0MONAPI";
 
+    // The webhook receiver double listens on loopback, which the egress policy refuses unless the host is allowed.
+    private static readonly Dictionary<string, string?> LoopbackReceiverAllowed = new() { ["Egress:AllowedPrivateHosts:0"] = "127.0.0.1" };
+
     public static TheoryData<StorageKind> Stores => [StorageKind.Sqlite, StorageKind.Postgres];
 
     private static async Task<HttpClient> ClientAsync(ChatBotAppFactory app, params string[] scopes)
@@ -181,7 +184,7 @@ public sealed class MonitorApiTests
     public async Task Simulate_event_needs_a_webhook_and_then_sends_a_signed_notification_whose_test_group_can_be_fetched()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite, LoopbackReceiverAllowed);
         app.ConfigureServices = services => services.AddHttpClient(WebhookDeliveryJob.HttpClientName).ConfigurePrimaryHttpMessageHandler(receiver.CreateTrustingHandler);
         app.Checker.ThenNothing();
         var client = await ClientAsync(app, TokenScopes.Monitors, TokenScopes.Admin);
@@ -221,7 +224,7 @@ public sealed class MonitorApiTests
     public async Task A_check_notifies_the_webhook_only_for_the_event_types_it_subscribed_to()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite, LoopbackReceiverAllowed);
         app.ConfigureServices = services => services.AddHttpClient(WebhookDeliveryJob.HttpClientName).ConfigurePrimaryHttpMessageHandler(receiver.CreateTrustingHandler);
         app.Checker.ThenFail("HTTP 500 from example.com");
         var client = await ClientAsync(app);

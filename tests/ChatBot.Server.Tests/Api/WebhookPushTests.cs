@@ -25,7 +25,7 @@ public sealed class WebhookPushTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.FailFirst = 2;
-        await using var app = await ChatBotAppFactory.CreateAsync(storage, new Dictionary<string, string?> { ["Jobs:DeliveryMaxAttempts"] = "4" });
+        await using var app = await ChatBotAppFactory.CreateAsync(storage, new Dictionary<string, string?> { ["Jobs:DeliveryMaxAttempts"] = "4", ["Egress:AllowedPrivateHosts:0"] = "127.0.0.1" });
         app.ConfigureServices = services => services.AddHttpClient(WebhookDeliveryJob.HttpClientName).ConfigurePrimaryHttpMessageHandler(receiver.CreateTrustingHandler);
         app.Agent.Then(new AgentCompleted("Checked the deploy", "all green", "Deploy 7 is healthy.", 9, ["http:request"], "test/model"));
         var admin = app.CreateClient(await app.IssueTokenAsync(Workspace, TokenScopes.Admin, TokenScopes.Trigger));
@@ -77,7 +77,7 @@ public sealed class WebhookPushTests
     {
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.FailFirst = int.MaxValue;
-        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite, new Dictionary<string, string?> { ["Jobs:DeliveryMaxAttempts"] = "2" });
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite, new Dictionary<string, string?> { ["Jobs:DeliveryMaxAttempts"] = "2", ["Egress:AllowedPrivateHosts:0"] = "127.0.0.1" });
         app.ConfigureServices = services => services.AddHttpClient(WebhookDeliveryJob.HttpClientName).ConfigurePrimaryHttpMessageHandler(receiver.CreateTrustingHandler);
         app.Agent.Then(new AgentCompleted("Done", "", "out", 1, [], null));
         var admin = app.CreateClient(await app.IssueTokenAsync(Workspace, TokenScopes.Admin, TokenScopes.Trigger));

@@ -7,9 +7,13 @@ namespace ChatBot.Server.Tests.Infrastructure;
 
 public static class ApiClientExtensions
 {
-    public static void UseOpsCredentials(this HttpClient client) =>
+    /// <summary>Ops credentials, and the custom header body-less ops actions need (no cross-site form can send it).</summary>
+    public static void UseOpsCredentials(this HttpClient client)
+    {
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
             Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ChatBotAppFactory.OpsUsername}:{ChatBotAppFactory.OpsPassword}")));
+        client.DefaultRequestHeaders.Add("X-Requested-With", "tests");
+    }
 
     /// <summary>Issues a workspace token through the ops bootstrap endpoint, as an operator would.</summary>
     public static async Task<string> IssueTokenAsync(this ChatBotAppFactory app, string workspaceId, params string[] scopes)

@@ -19,7 +19,7 @@ public sealed class ReceiptsHandler(ChatBotDbContext db, UserDirectoryResolver d
         var settings = workspace.Receipts;
         if (command.Action == ReceiptsAction.Show) return CommandResult.Say(Describe(settings));
 
-        var isAdmin = address.Platform == ChatPlatform.Playground || await directory.IsAdminAsync(address, invocation.User.Id, ct);
+        var isAdmin = await directory.IsAdminAsync(address, invocation.User.Id, ct);
         if (!workspace.IsApprover(invocation.User.Id, isAdmin))
             return CommandResult.Say("Only workspace admins (and configured approvers) can change receipt settings. `/receipts` shows the current ones.");
 

@@ -1,3 +1,4 @@
+using ChatBot.Agent.Egress;
 using ChatBot.Core.Workspaces;
 using ChatBot.Persistence;
 using ChatBot.Server.Auth;
@@ -76,11 +77,11 @@ public static class AdminEndpoints
     }
 
     private static async Task<IResult> PatchSettingsAsync(HttpContext http, string workspace_id, WorkspaceSettingsDto? patch, WorkspaceAccess access,
-        ChatBotDbContext db, CancellationToken ct)
+        ChatBotDbContext db, EgressPolicy egress, CancellationToken ct)
     {
         if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
         if (patch is null) return ApiErrors.Result(http, 400, "MISSING_BODY", "Send a JSON object with the settings to change.");
-        if (WorkspaceSettingsUpdate.Problem(patch) is var (code, message)) return ApiErrors.Result(http, 400, code, message);
+        if (WorkspaceSettingsUpdate.Problem(patch, egress) is var (status, code, message)) return ApiErrors.Result(http, status, code, message);
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == workspace_id, ct);
         WorkspaceSettingsUpdate.Apply(workspace, patch);
         try

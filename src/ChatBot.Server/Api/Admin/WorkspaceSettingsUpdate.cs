@@ -1,3 +1,4 @@
+using ChatBot.Agent.Egress;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Workspaces;
 
@@ -6,17 +7,18 @@ namespace ChatBot.Server.Api.Admin;
 /// <summary>Validates a settings PATCH completely before applying any of it, so a bad field changes nothing.</summary>
 public static class WorkspaceSettingsUpdate
 {
-    public static (string Code, string Message)? Problem(WorkspaceSettingsDto patch)
+    public static (int Status, string Code, string Message)? Problem(WorkspaceSettingsDto patch, EgressPolicy egress)
     {
-        if (patch.MonthlySpendCap is < 0) return ("INVALID_SPEND_CAP", "monthly_spend_cap is a number of credits, 0 or more.");
+        if (patch.MonthlySpendCap is < 0) return (400, "INVALID_SPEND_CAP", "monthly_spend_cap is a number of credits, 0 or more.");
         if (patch.DefaultReceiptChannel is { } channel && string.IsNullOrWhiteSpace(channel.ChannelId))
-            return ("INVALID_CHANNEL", "default_receipt_channel needs a channel_id.");
+            return (400, "INVALID_CHANNEL", "default_receipt_channel needs a channel_id.");
         if (patch.ApproverIds is { } approvers && approvers.Any(string.IsNullOrWhiteSpace))
-            return ("INVALID_APPROVERS", "approver_ids must be platform user ids, e.g. \"U0123ABC\".");
+            return (400, "INVALID_APPROVERS", "approver_ids must be platform user ids, e.g. \"U0123ABC\".");
         foreach (var url in patch.WebhookAllowlist ?? [])
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out var parsed) || parsed.Scheme != Uri.UriSchemeHttps)
-                return ("INVALID_WEBHOOK_URL", $"'{url}' is not an absolute https URL; the allowlist takes https URLs or prefixes ending in '/'.");
+                return (400, "INVALID_WEBHOOK_URL", $"'{url}' is not an absolute https URL; the allowlist takes https URLs or prefixes ending in '/'.");
+            if (egress.Refusal(parsed) is { } refused) return (422, "EGRESS_REFUSED", $"'{url}' is {refused}.");
         }
         return null;
     }

@@ -1,3 +1,4 @@
+using ChatBot.Agent.Egress;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Common;
@@ -33,7 +34,7 @@ public static partial class MonitorApiEndpoints
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, MonitorApiCaller gate, ChatBotDbContext db, IMonitorChecker checker,
-        MonitorTriggerOutbox outbox, TimeProvider time, CancellationToken ct)
+        MonitorTriggerOutbox outbox, EgressPolicy egress, TimeProvider time, CancellationToken ct)
     {
         var (authorized, problem) = await gate.AuthorizeAsync(http, ct);
         if (problem is not null) return problem;
@@ -41,7 +42,7 @@ public static partial class MonitorApiEndpoints
         var (body, error) = await MonitorRequestReader.ReadObjectAsync(http.Request, ct);
         if (body is null) return MonitorApiErrors.Validation(http, [("body", error!)]);
 
-        var reader = new MonitorRequestReader();
+        var reader = new MonitorRequestReader(egress);
         var query = reader.Query(body);
         var cadence = reader.Cadence(body, required: true);
         var webhook = reader.Webhook(body);
@@ -81,7 +82,7 @@ public static partial class MonitorApiEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext http, string monitor_id, MonitorApiCaller gate, ChatBotDbContext db,
-        WorkScheduler scheduler, TimeProvider time, CancellationToken ct)
+        WorkScheduler scheduler, EgressPolicy egress, TimeProvider time, CancellationToken ct)
     {
         var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
         if (problem is not null) return problem;
@@ -90,7 +91,7 @@ public static partial class MonitorApiEndpoints
         var (body, error) = await MonitorRequestReader.ReadObjectAsync(http.Request, ct);
         if (body is null) return MonitorApiErrors.Validation(http, [("body", error!)]);
 
-        var reader = new MonitorRequestReader();
+        var reader = new MonitorRequestReader(egress);
         var cadence = reader.Cadence(body, required: false);
         var webhook = reader.Webhook(body);
         var metadata = reader.Metadata(body);

@@ -1,3 +1,4 @@
+using ChatBot.Agent.Egress;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ChatBot.Agent.Monitors;
@@ -10,7 +11,7 @@ namespace ChatBot.Server.Api.Monitors;
 /// Reads and checks Monitor API request bodies by hand, so every problem (wrong type, unknown cadence, bad
 /// webhook URL, unsupported schema) comes back at once as a 422 naming its field, never as a half-applied change.
 /// </summary>
-public sealed class MonitorRequestReader
+public sealed class MonitorRequestReader(EgressPolicy egress)
 {
     private const int MaxQueryLength = 2000;
     private readonly List<(string Field, string Message)> _problems = [];
@@ -59,6 +60,7 @@ public sealed class MonitorRequestReader
         if (url is null) { Missing("webhook.url"); return null; }
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttps)
             return Invalid<MonitorWebhook?>("webhook.url", "must be an absolute https URL");
+        if (egress.Refusal(uri) is { } refused) return Invalid<MonitorWebhook?>("webhook.url", refused);
         IReadOnlyList<string> types = MonitorWebhook.AllEventTypes;
         if (webhook["event_types"] is { } node)
         {

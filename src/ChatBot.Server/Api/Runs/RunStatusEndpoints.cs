@@ -24,27 +24,39 @@ public static class RunStatusEndpoints
     }
 
     private static async Task<IResult> GetAsync(HttpContext http, string run_id, WorkspaceTokenAuthenticator auth, JobTokens jobTokens,
-        ChatBotDbContext db, CancellationToken ct)
+        TokenRateLimiter limiter, FailedAuthThrottle throttle, ChatBotDbContext db, CancellationToken ct)
     {
         var presented = WorkspaceTokenAuthenticator.BearerOf(http.Request);
         if (string.IsNullOrEmpty(presented)) return ApiErrors.Result(http, 401, "AUTH_REQUIRED", "Send the run's job token (or a workspace token) as 'Authorization: Bearer …'.");
+        if (throttle.Blocked(http) is { } wait) return ApiErrors.TooManyFailedAttempts(http, wait);
 
         string? workspaceId = null;
+        string rateKey;
         if (WorkspaceToken.Parse(presented) is not null)
         {
             var caller = await auth.AuthenticateAsync(presented, ct);
-            if (caller is null) return ApiErrors.Result(http, 401, "INVALID_TOKEN", "That workspace token is not valid.");
+            if (caller is null)
+            {
+                throttle.RecordFailure(http);
+                return ApiErrors.Result(http, 401, "INVALID_TOKEN", "That workspace token is not valid.");
+            }
             workspaceId = caller.WorkspaceId;
+            rateKey = caller.Token.Id;
         }
         else
         {
-            switch (jobTokens.Check(presented, run_id))
+            var check = jobTokens.Check(presented, run_id);
+            if (check == JobTokenCheck.Invalid) throttle.RecordFailure(http);
+            switch (check)
             {
                 case JobTokenCheck.Invalid: return ApiErrors.Result(http, 401, "INVALID_TOKEN", "That job token is not valid.");
                 case JobTokenCheck.Expired: return ApiErrors.Result(http, 403, "TOKEN_EXPIRED", "The job token has expired (they last about an hour); re-trigger or use a workspace token.");
                 case JobTokenCheck.OtherRun: return ApiErrors.Result(http, 403, "WRONG_RUN", "That job token is for another run.");
             }
+            // A job token reads one run; its polling counts against that run.
+            rateKey = "job:" + run_id;
         }
+        if (limiter.TryAcquire(rateKey) is { } retryAfter) return ApiErrors.TooManyRequests(http, retryAfter);
 
         var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run_id, ct);
         if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");

@@ -1,3 +1,4 @@
+using ChatBot.Agent.Egress;
 using System.Text.Json;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Inbound;
@@ -30,7 +31,7 @@ public static class TriggerEndpoints
     }
 
     private static async Task<IResult> TriggerAsync(HttpContext http, string workspace_id, WorkspaceAccess access,
-        ChatBotDbContext db, SpendGuard spend, RunEstimator estimator, WorkScheduler scheduler, JobTokens jobTokens, TimeProvider time, CancellationToken ct)
+        ChatBotDbContext db, SpendGuard spend, RunEstimator estimator, WorkScheduler scheduler, JobTokens jobTokens, EgressPolicy egress, TimeProvider time, CancellationToken ct)
     {
         var (_, denied) = await access.AuthorizeAsync(http, workspace_id, TokenScopes.Trigger, ct);
         if (denied is not null) return denied;
@@ -53,6 +54,7 @@ public static class TriggerEndpoints
         {
             if (!Uri.TryCreate(url, UriKind.Absolute, out webhook) || webhook.Scheme != Uri.UriSchemeHttps)
                 return ApiErrors.Result(http, 400, "INVALID_WEBHOOK_URL", "webhookUrl must be an absolute https URL.");
+            if (egress.Refusal(webhook) is { } refused) return ApiErrors.Result(http, 422, "EGRESS_REFUSED", $"webhookUrl is {refused}.");
             if (!workspace.AllowsWebhook(webhook))
                 return ApiErrors.Result(http, 403, "WEBHOOK_NOT_ALLOWLISTED", "That webhookUrl is not on this workspace's allowlist; an admin can add it through the admin API.");
         }
