@@ -34,8 +34,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <param name="settings">Environment variables in the double-underscore form; Urls is chosen here.</param>
     /// <param name="environment">Development is what the README's run command uses (it validates the container at start).</param>
+    /// <param name="listenOnAllInterfaces">Binds 0.0.0.0 (as the container does) instead of loopback; BaseUrl stays loopback.</param>
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> settings, string workingDirectory,
-        string environment = "Production", TimeSpan? startTimeout = null)
+        string environment = "Production", TimeSpan? startTimeout = null, bool listenOnAllInterfaces = false)
     {
         var port = LoopbackPort.Free();
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
@@ -46,7 +47,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.Environment["Urls"] = baseUrl.ToString().TrimEnd('/');
+        info.Environment["Urls"] = listenOnAllInterfaces ? $"http://0.0.0.0:{port}" : baseUrl.ToString().TrimEnd('/');
         info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment["DOTNET_ENVIRONMENT"] = environment;
         // Receipts link to the server that posted them, wherever the test put it.
