@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Usage: scripts/scan-logs-for-secrets.sh <log dir> [source dir ...]
 # Fails when any log line holds a secret: token shapes (Slack, our API tokens, webhook secrets, bearer and
-# basic credentials) and every secret value the test suite configures (string literals in the sources given
+# basic credentials), URLs that are credentials (Slack response_urls, webhook URLs; the suite's doubles serve
+# both under /hooks/) and every secret value the test suite configures (string literals in the sources given
 # that name a secret, password or key). Prints where, never the secret itself.
 set -euo pipefail
 logs=${1:?log directory}; shift
@@ -18,6 +19,8 @@ cbt_[A-Za-z0-9_-]{10,}
 whsec_[A-Za-z0-9+/=]{10,}
 Bearer [A-Za-z0-9._~+/-]{12,}
 Basic [A-Za-z0-9+/]{12,}={0,2}
+hooks\.slack\.com/[A-Za-z0-9_-]+/[A-Za-z0-9/_-]{6,}
+https?://[^ "']+/hooks/[A-Za-z0-9_-][^ "']*
 PATTERNS
 if [ $# -gt 0 ]; then
   # Literals such as "test-ops-password" or "e2e-signing-secret": lower-case words joined by dashes.

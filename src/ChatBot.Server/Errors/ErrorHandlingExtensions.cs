@@ -20,24 +20,30 @@ public static class ErrorHandlingExtensions
             context.Response.Headers[CorrelationHeader] = context.TraceIdentifier;
             return next(context);
         });
-        app.UseExceptionHandler(handler => handler.Run(async context =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            if (StorageOutage.IsCause(error))
+            // Bad input that only the database noticed is answered with a 4xx below; it is not a server fault to log.
+            SuppressDiagnosticsCallback = c => UnstorableInput.IsCause(c.Exception) || c.Exception is BadHttpRequestException or System.Text.Json.JsonException,
+            ExceptionHandler = async context =>
             {
-                context.Response.Headers.RetryAfter = "5";
-                await ApiErrors.WriteAsync(context, 503, "STORAGE_UNAVAILABLE",
-                    $"The database is unreachable; nothing was accepted. Retry shortly (correlation id {context.TraceIdentifier}).");
-                return;
-            }
-            var (status, code, message) = error switch
-            {
-                BadHttpRequestException bad => (bad.StatusCode, "BAD_REQUEST", "The request could not be read: " + bad.Message),
-                System.Text.Json.JsonException => (400, "INVALID_JSON", "The request body is not valid JSON."),
-                _ => (500, "INTERNAL", $"Internal error. Quote correlation id {context.TraceIdentifier} to support."),
-            };
-            await ApiErrors.WriteAsync(context, status, code, message);
-        }));
+                var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                if (StorageOutage.IsCause(error))
+                {
+                    context.Response.Headers.RetryAfter = "5";
+                    await ApiErrors.WriteAsync(context, 503, "STORAGE_UNAVAILABLE",
+                        $"The database is unreachable; nothing was accepted. Retry shortly (correlation id {context.TraceIdentifier}).");
+                    return;
+                }
+                var (status, code, message) = error switch
+                {
+                    _ when UnstorableInput.IsCause(error) => (400, "UNSTORABLE_TEXT", "A value holds a NUL character or is longer than allowed; nothing was stored."),
+                    BadHttpRequestException bad => (bad.StatusCode, "BAD_REQUEST", "The request could not be read: " + bad.Message),
+                    System.Text.Json.JsonException => (400, "INVALID_JSON", "The request body is not valid JSON."),
+                    _ => (500, "INTERNAL", $"Internal error. Quote correlation id {context.TraceIdentifier} to support."),
+                };
+                await ApiErrors.WriteAsync(context, status, code, message);
+            },
+        });
         app.UseStatusCodePages(async statusContext =>
         {
             var context = statusContext.HttpContext;

@@ -59,6 +59,10 @@ public static class ChatBotHostExtensions
             .AddHttpMessageHandler(sp => new PlatformCallMetricsHandler(sp.GetRequiredService<ChatBotMetrics>(), "slack"));
         services.AddHttpClient(ChatBot.Teams.Connector.BotConnectorClient.HttpClientName)
             .AddHttpMessageHandler(sp => new PlatformCallMetricsHandler(sp.GetRequiredService<ChatBotMetrics>(), "teams"));
+        // These clients' URLs are credentials: their log lines show the origin only.
+        foreach (var credentialUrlClient in new[] { SlackWebApiClient.ResponseUrlClientName, ChatBot.Jobs.Webhooks.WebhookDeliveryJob.HttpClientName })
+            services.AddHttpClient(credentialUrlClient).RemoveAllLoggers().AddLogger(sp =>
+                new RedactedUrlHttpLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger("System.Net.Http.HttpClient." + credentialUrlClient)));
         // A meter provider listens process-wide by meter name. It keeps to this host's meter, so a second host in the
         // same process (tests, an embedding app) never mixes its counts into this host's scrape.
         ChatBotMetrics? ownMetrics = null;

@@ -48,7 +48,16 @@ public sealed class BotFrameworkTokenValidator
             return TokenCheck.Fail("missing bearer token");
         var raw = authorization[prefix.Length..].Trim();
         if (!_handler.CanReadToken(raw)) return TokenCheck.Fail("unreadable token");
-        var kid = _handler.ReadJsonWebToken(raw).Kid;
+        string? kid;
+        try
+        {
+            kid = _handler.ReadJsonWebToken(raw).Kid;
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException or System.Text.Json.JsonException or FormatException)
+        {
+            // Three dots make a token "readable"; its header may still be no base64url JSON at all.
+            return TokenCheck.Fail("malformed token");
+        }
         if (string.IsNullOrEmpty(kid)) return TokenCheck.Fail("token has no kid");
 
         JsonWebKey? key;

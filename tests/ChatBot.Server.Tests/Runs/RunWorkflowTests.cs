@@ -214,4 +214,24 @@ public sealed class RunWorkflowTests
         await using var db = app.CreateDbContext();
         Assert.Equal(ApprovalStatus.Pending, (await db.Approvals.SingleAsync()).Status);
     }
+
+    [Fact]
+    public async Task The_playground_user_approves_in_the_playground_workspace_only()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        app.Agent.Then(new AgentNeedsApproval(new PendingToolCall("c", "email:send", "{}", "Send email", 5), "[t]", 0, [], null));
+        _ = app.CreateClient();
+        // A playground-shaped address naming another workspace: the playground's user is nobody's admin there.
+        var elsewhere = Inputs.Channel with { WorkspaceId = "T0ELSEWHERE" };
+        await app.SendAsync(Inputs.Task("email", at: elsewhere.InThread("t-elsewhere")));
+        var approval = await app.WaitForAsync(db => db.Approvals.SingleOrDefaultAsync(a => a.RequestMessageId != null));
+
+        var click = new ButtonAction("d1", approval.RequestAddress!, Inputs.Bob, ActionIds.Approve, approval.Id, null);
+        var result = await app.ClickAsync(click);
+
+        Assert.Equal("T0ELSEWHERE", approval.WorkspaceId);
+        Assert.StartsWith("Only approvers can decide", ((TextView)result.Reply!).Text);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(ApprovalStatus.Pending, (await db.Approvals.SingleAsync()).Status);
+    }
 }

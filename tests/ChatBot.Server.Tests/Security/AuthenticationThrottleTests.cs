@@ -12,10 +12,7 @@ public sealed class AuthenticationThrottleTests(ThrottledServer fixture) : IClas
     [Fact]
     public async Task Run_polling_is_limited_per_token_then_guessing_secrets_and_passwords_is_throttled_per_address()
     {
-        using var ops = fixture.Client();
-        ops.DefaultRequestHeaders.Authorization = SecurityServer.Basic(SecurityServer.OpsUsername, SecurityServer.OpsPassword);
-        var issued = await ops.PostAsJsonAsync("/api/ops/workspaces/T0THROTTLE/tokens", new { name = "poller", scopes = new[] { "trigger" } });
-        var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+        var token = await fixture.IssueTokenAsync("T0THROTTLE", "trigger");
 
         using var poller = fixture.Client();
         poller.DefaultRequestHeaders.Authorization = new("Bearer", token);

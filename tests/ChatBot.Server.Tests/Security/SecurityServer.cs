@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using ChatBot.Testing.Hosting;
 
 namespace ChatBot.Server.Tests.Security;
@@ -40,6 +42,16 @@ public abstract class SecurityServer(bool withOpsCredentials) : IAsyncLifetime
     }
 
     public HttpClient Client() => new() { BaseAddress = Server.BaseUrl };
+
+    /// <summary>A workspace token from the ops bootstrap endpoint, as an operator gets one.</summary>
+    public async Task<string> IssueTokenAsync(string workspace, params string[] scopes)
+    {
+        using var ops = Client();
+        ops.DefaultRequestHeaders.Authorization = Basic(OpsUsername, OpsPassword);
+        var issued = await ops.PostAsJsonAsync($"/api/ops/workspaces/{workspace}/tokens", new { name = "security", scopes });
+        issued.EnsureSuccessStatusCode();
+        return (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+    }
 
     public static AuthenticationHeaderValue Basic(string user, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));

@@ -105,7 +105,15 @@ public static class AdminEndpoints
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == workspace_id, ct);
         workspace.RotateWebhookSecret();
         workspace.Version++;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another rotation won the race; its secret is the one in force, and this one was never shown.
+            return ApiErrors.Result(http, 409, "CONFLICT", "Another rotation of the webhook secret happened at the same time; rotate again to get a secret you know.");
+        }
         return Results.Json(new { secret = workspace.WebhookSecret });
     }
 }
