@@ -63,8 +63,9 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<JobEngine>();
         services.AddSingleton(sp => sp.GetRequiredService<JobEngine>().Storage);
         services.AddSingleton<JobFilters>();
-        // Hangfire's dashboard asks for its configuration object; storage and filters are this app's own, not the global ones.
+        // Hangfire's dashboard asks for its configuration object and routes; storage and filters are this app's own, not the global ones.
         services.AddSingleton<IGlobalConfiguration>(GlobalConfiguration.Configuration);
+        services.AddSingleton(Hangfire.Dashboard.DashboardRoutes.Routes);
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<JobFilters>()));
         services.AddSingleton<WorkspaceRunSlots>();
         services.AddSingleton<RunsInFlight>();

@@ -26,7 +26,16 @@ public sealed class MonitorActionHandler(ChatBotDbContext db, TimeProvider time)
         {
             return CommandResult.Say($"That monitor is {monitor.Status.ToString().ToLowerInvariant()}, so that button does nothing now.");
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A check, another click or another node changed the monitor first: theirs stands.
+            db.Entry(monitor).State = EntityState.Detached;
+            return CommandResult.Say("That monitor changed meanwhile; look at /monitors again.");
+        }
         return CommandResult.Say($"Monitor “{monitor.Query}” is now {monitor.Status.ToString().ToLowerInvariant()}.");
     }
 }
