@@ -5,7 +5,10 @@ public sealed class JobsOptions
 {
     public const string Section = "Jobs";
 
-    /// <summary>Quartz clustering across server instances; defaults to true on PostgreSQL, false on SQLite.</summary>
+    /// <summary>
+    /// Several server instances share the job store (job servers on one PostgreSQL database); defaults to true on
+    /// PostgreSQL, false on SQLite, whose job store belongs to one process.
+    /// </summary>
     public bool? Clustered { get; set; }
 
     /// <summary>This node's name in the cluster and on the dashboard; must differ between nodes.</summary>
@@ -18,10 +21,29 @@ public sealed class JobsOptions
     public TimeSpan StatisticsRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
-    /// How often a clustered node checks in; a node silent for about twice this is presumed dead and its
-    /// in-flight jobs are recovered by the others. Quartz's default.
+    /// How often a node renews its claim on the jobs it runs; a node silent for <see cref="DeadNodeTimeout"/>
+    /// (four of these, at least 15 s) is presumed dead and its in-flight jobs are taken up by the others.
     /// </summary>
     public TimeSpan ClusterCheckinInterval { get; set; } = TimeSpan.FromMilliseconds(7500);
+
+    public TimeSpan DeadNodeTimeout => TimeSpan.FromTicks(Math.Max(TimeSpan.FromSeconds(15).Ticks, ClusterCheckinInterval.Ticks * 4));
+
+    /// <summary>
+    /// How often an idle worker looks for jobs it was not told about. On PostgreSQL long polling wakes workers when a
+    /// job is enqueued, so this is only the fallback; on SQLite it is the pickup delay.
+    /// </summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How often due delayed jobs (retries, approval deadlines, runs waiting for a workspace slot) are enqueued.</summary>
+    public TimeSpan SchedulePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often each node looks for monitors whose next check is due, and how many it takes per pass.</summary>
+    public TimeSpan MonitorPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public int MonitorPollBatch { get; set; } = 500;
+
+    /// <summary>How long a run waits before trying again for a slot when its workspace is at its cap.</summary>
+    public TimeSpan WorkspaceSlotRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Worker threads on this node.</summary>
     public int MaxConcurrency { get; set; } = 16;
@@ -43,12 +65,12 @@ public sealed class JobsOptions
     /// <summary>Consecutive monitor failures before the owner is told.</summary>
     public int MonitorFailureThreshold { get; set; } = 3;
 
-    /// <summary>Delivery attempts for a chat message or receipt (first attempt included).</summary>
+    /// <summary>Delivery attempts for a chat message, receipt or webhook (first attempt included; at most 11).</summary>
     public int DeliveryMaxAttempts { get; set; } = 6;
 
-    /// <summary>How often work that lost its trigger (runs, receipts, chat messages) is looked for.</summary>
+    /// <summary>How often work with no job behind it (runs, receipts, chat messages) is looked for.</summary>
     public TimeSpan RecoverySweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long work may sit without a trigger before the recovery sweep treats the trigger as lost.</summary>
+    /// <summary>How long work may sit without moving before the recovery sweep looks for its job.</summary>
     public TimeSpan RecoveryGrace { get; set; } = TimeSpan.FromSeconds(30);
 }

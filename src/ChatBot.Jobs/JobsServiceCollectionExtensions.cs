@@ -17,23 +17,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Quartz;
+using Hangfire;
 
 namespace ChatBot.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>
-    /// The job engine (Quartz on the app's own database: clustered on PostgreSQL, single-node on SQLite), the
-    /// inbox with its handlers, and the receipt machinery. Persistence must be added first.
+    /// The job engine (Hangfire: on PostgreSQL in the app's own database, shared by every node; on SQLite in a file
+    /// next to the app's), the inbox with its handlers, and the receipt machinery. Persistence must be added first.
     /// </summary>
     public static IServiceCollection AddChatBotJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var options = configuration.GetSection(JobsOptions.Section).Get<JobsOptions>() ?? new JobsOptions();
         services.Configure<JobsOptions>(configuration.GetSection(JobsOptions.Section));
         services.Configure<ReceiptOptions>(configuration.GetSection(ReceiptOptions.Section));
         var storage = StorageConnection.From(configuration);
-        var clustered = options.Clustered ?? storage.IsPostgres;
 
         services.TryAddTimeProvider();
         services.AddSingleton(sp => new ReceiptFormatter(sp.GetRequiredService<IOptions<ReceiptOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
@@ -44,7 +42,6 @@ public static class JobsServiceCollectionExtensions
         // (a 3xx is a failed attempt), so a receiver cannot bounce the post to an internal address.
         services.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(15))
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<ChatBot.Agent.Egress.GuardedConnector>().CreateHandler());
-        services.AddSingleton<TriggerBatcher>();
         services.AddSingleton<WorkScheduler>();
         services.AddScoped<IMessengerResolver, MessengerResolver>();
         services.AddScoped<UserDirectoryResolver>();
@@ -65,43 +62,27 @@ public static class JobsServiceCollectionExtensions
         services.AddKeyedScoped<IActionHandler, MonitorActionHandler>(ActionIds.ResumeMonitor);
         services.AddKeyedScoped<IActionHandler, MonitorActionHandler>(ActionIds.CancelMonitor);
 
-        services.AddQuartz(q =>
-        {
-            q.ConfigureScheduler(s =>
-            {
-                s.InstanceName = "ChatBot";
-                // Clustered nodes need distinct ids; a configured name wins, otherwise one is generated.
-                if (!string.IsNullOrEmpty(options.InstanceName)) s.InstanceId = options.InstanceName;
-                else if (clustered) s.GenerateInstanceId = true;
-            });
-            q.UseDefaultThreadPool(pool => pool.MaxConcurrency = options.MaxConcurrency);
-            q.UsePersistentStore(store =>
-            {
-                store.UseSystemTextJsonSerializer();
-                if (storage.IsPostgres) store.UsePostgres(storage.ConnectionString);
-                else store.UseSqlite(storage.ConnectionString);
-                if (clustered) store.UseClustering(c => c.CheckinInterval = options.ClusterCheckinInterval);
-                store.ProvisionSchema();
-            });
-            // Per-workspace cap counted across every node sharing the store.
-            q.UseExecutionLimits(limits => limits.ForGroupsWithPrefix("ws:", options.MaxConcurrentRunsPerWorkspace, ExecutionLimitScope.Cluster));
-
-            q.AddJobListener(sp => new Observability.PickupLatencyListener(sp.GetRequiredService<Observability.ChatBotMetrics>()), [GroupMatcher<JobKey>.AnyGroup()]);
-            q.AddJob<AgentRunJob>(j => j.WithIdentity(JobKeys.AgentRun).StoreDurably().RequestRecovery());
-            q.AddJob<ReceiptDeliveryJob>(j => j.WithIdentity(JobKeys.ReceiptDelivery).StoreDurably().RequestRecovery());
-            q.AddJob<MessageDeliveryJob>(j => j.WithIdentity(JobKeys.MessageDelivery).StoreDurably().RequestRecovery());
-            q.AddJob<ApprovalExpiryJob>(j => j.WithIdentity(JobKeys.ApprovalExpiry).StoreDurably().RequestRecovery());
-            q.AddJob<MonitorCheckJob>(j => j.WithIdentity(JobKeys.MonitorCheck).StoreDurably());
-            q.AddJob<WebhookDeliveryJob>(j => j.WithIdentity(JobKeys.WebhookDelivery).StoreDurably().RequestRecovery());
-            q.AddJob<RunRecoveryJob>(j => j.WithIdentity(JobKeys.RunRecovery).StoreDurably());
-            q.AddTrigger(t => t.WithIdentity("run-recovery-sweep", "chatbot").ForJob(JobKeys.RunRecovery)
-                .StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(options.RecoverySweepInterval).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
-        });
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton(storage);
+        services.AddSingleton<JobEngine>();
+        services.AddSingleton(sp => sp.GetRequiredService<JobEngine>().Storage);
+        services.AddSingleton<JobFilters>();
+        // Hangfire's dashboard asks for its configuration object and routes; storage and filters are this app's own, not the global ones.
+        services.AddSingleton<IGlobalConfiguration>(GlobalConfiguration.Configuration);
+        services.AddSingleton(Hangfire.Dashboard.DashboardRoutes.Routes);
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<JobFilters>()));
+        services.AddSingleton<WorkspaceRunSlots>();
+        services.AddSingleton<RunsInFlight>();
+        services.AddScoped<AgentRunJob>();
+        services.AddScoped<ReceiptDeliveryJob>();
+        services.AddScoped<MessageDeliveryJob>();
+        services.AddScoped<ApprovalExpiryJob>();
+        services.AddScoped<MonitorCheckJob>();
+        services.AddScoped<WebhookDeliveryJob>();
+        services.AddSingleton<JobServerHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<JobServerHost>());
+        services.AddHostedService<MonitorDuePoller>();
+        services.AddHostedService<RecoverySweep>();
         services.AddHostedService<Workers.WorkerHeartbeatService>();
-        services.AddSingleton<Monitors.MonitorTriggerOutbox>();
-        services.AddHostedService(sp => sp.GetRequiredService<Monitors.MonitorTriggerOutbox>());
         services.AddMetrics();
         services.AddSingleton<Observability.OpsStatisticsCache>();
         services.AddSingleton<Observability.ChatBotMetrics>();

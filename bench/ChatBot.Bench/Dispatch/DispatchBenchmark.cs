@@ -8,9 +8,9 @@ namespace ChatBot.Bench.Dispatch;
 /// <summary>
 /// Dispatch throughput (issue #9 1b): 1,000 runs queued at once on PostgreSQL, an instant model double, and the
 /// rate at which the cluster starts them, on one server process and on two clustered ones. "At once": every node
-/// is drained (its scheduler in standby, through the worker_nodes flag the ops API sets) while the 1,000
+/// is drained (its job server stopped, through the worker_nodes flag the ops API sets) while the 1,000
 /// playground messages go in, then undrained; the rate is runs started from the first StartedAt to the last.
-/// Baseline: Quartz alone dispatching 1,000 no-op jobs on the same PostgreSQL (<see cref="QuartzBaseline"/>).
+/// Baseline: Hangfire alone dispatching 1,000 no-op jobs on the same PostgreSQL (<see cref="HangfireBaseline"/>).
 /// </summary>
 internal sealed class DispatchBenchmark(string postgres, int runs)
 {
@@ -19,15 +19,15 @@ internal sealed class DispatchBenchmark(string postgres, int runs)
 
     public async Task<DispatchResult> RunAsync()
     {
-        var quartzOne = await QuartzBaseline.RunAsync(await BenchPostgres.CreateDatabaseAsync(postgres, "bench_dispatch_quartz1"), 1, runs);
-        Report("Quartz baseline, 1 scheduler", quartzOne);
+        var baselineOne = await HangfireBaseline.RunAsync(await BenchPostgres.CreateDatabaseAsync(postgres, "bench_dispatch_hangfire1"), 1, runs);
+        Report("Hangfire baseline, 1 job server", baselineOne);
         var oursOne = await OursAsync(await BenchPostgres.CreateDatabaseAsync(postgres, "bench_dispatch_ours1"), 1);
         Report("ours, 1 node", oursOne);
-        var quartzTwo = await QuartzBaseline.RunAsync(await BenchPostgres.CreateDatabaseAsync(postgres, "bench_dispatch_quartz2"), 2, runs);
-        Report("Quartz baseline, 2 schedulers", quartzTwo);
+        var baselineTwo = await HangfireBaseline.RunAsync(await BenchPostgres.CreateDatabaseAsync(postgres, "bench_dispatch_hangfire2"), 2, runs);
+        Report("Hangfire baseline, 2 job servers", baselineTwo);
         var oursTwo = await OursAsync(await BenchPostgres.CreateDatabaseAsync(postgres, "bench_dispatch_ours2"), 2);
         Report("ours, 2 nodes", oursTwo);
-        return new DispatchResult(runs, quartzOne, quartzTwo, oursOne, oursTwo);
+        return new DispatchResult(runs, baselineOne, baselineTwo, oursOne, oursTwo);
     }
 
     private static void Report(string name, DispatchFigure figure) =>

@@ -98,10 +98,10 @@ internal sealed class ScaleBenchmark(string postgres, ScaleSettings settings)
         }
     }
 
-    /// <summary>Quartz triggers waiting with a fire time more than 2 s past (Quartz stores times as UTC ticks).</summary>
+    /// <summary>Active monitors whose next check is more than 2 s past: due, and not yet enqueued by a poller.</summary>
     private static Task<long> OverdueTriggersAsync(string database) =>
         BenchPostgres.ScalarAsync<long>(database,
-            $"SELECT count(*) FROM qrtz_triggers WHERE trigger_state = 'WAITING' AND next_fire_time < {DateTimeOffset.UtcNow.AddSeconds(-2).UtcTicks}");
+            """SELECT count(*) FROM monitors WHERE "Status" = 'Active' AND "DeletedAt" IS NULL AND "NextCheckAt" < now() - interval '2 seconds'""");
 
     private async Task<List<string>> IssueTokensAsync(HttpClient client, int count)
     {
@@ -164,7 +164,7 @@ internal sealed class ScaleBenchmark(string postgres, ScaleSettings settings)
         await BenchPostgres.ScalarAsync<long>(database, "SELECT pg_total_relation_size('monitors')"),
         await BenchPostgres.ScalarAsync<long>(database, "SELECT pg_total_relation_size('monitor_events')"),
         await BenchPostgres.ScalarAsync<decimal>(database,
-            "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c WHERE c.relkind = 'r' AND c.relname LIKE 'qrtz%'") is var quartz
-            ? (long)quartz
+            "SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c WHERE c.relkind = 'r' AND c.relnamespace = 'hangfire'::regnamespace") is var jobStore
+            ? (long)jobStore
             : 0);
 }

@@ -65,7 +65,7 @@ internal sealed record ScaleResult(
             .AppendLine($"| at the end | {Mb(Size.Total)} | {(double)Size.Total / EmptyDatabaseBytes:F1}× | {PerMonitor(Size.Total - EmptyDatabaseBytes)} |")
             .AppendLine($"| of which `monitors` | {Mb(Size.Monitors)} | – | {PerMonitor(Size.Monitors)} |")
             .AppendLine($"| of which `monitor_events` (one check each, plus the window's) | {Mb(Size.MonitorEvents)} | – | {PerMonitor(Size.MonitorEvents)} |")
-            .AppendLine($"| of which Quartz's tables (a standing trigger each) | {Mb(Size.Quartz)} | – | {PerMonitor(Size.Quartz)} |")
+            .AppendLine($"| of which the job store's tables (Hangfire: the checks run so far) | {Mb(Size.JobStore)} | – | {PerMonitor(Size.JobStore)} |")
             .AppendLine()
             .AppendLine($"Hourly fire lag, in real time, once caught up: each monitor's slot is a stable jitter over the hour, so the {Settings.Window.TotalSeconds:F0} s " +
                         $"window that followed held {Fires.Due:N0} due fires (about {Fires.Due / Settings.Window.TotalSeconds:F0}/s, the rate " +

@@ -24,6 +24,7 @@ public sealed class Monitor
         Status = MonitorStatus.Active;
         CreatedAt = now;
         UpdatedAt = now;
+        NextCheckAt = now;
     }
 
     public string Id { get; private set; } = "";
@@ -51,10 +52,10 @@ public sealed class Monitor
     public DateTimeOffset? DeletedAt { get; private set; }
 
     /// <summary>
-    /// False until the monitor's job triggers are stored. A new monitor waits in this outbox for the trigger
-    /// outbox to schedule it, so creating one never waits on the job store's lock.
+    /// When the monitor's next check is due: at once for a new monitor, then on its jittered cadence grid. The one
+    /// record of due checks: each node's poller enqueues the due ones and moves this on.
     /// </summary>
-    public bool TriggersStored { get; private set; }
+    public DateTimeOffset NextCheckAt { get; private set; }
     public int Version { get; private set; }
 
     public bool IsDeleted => DeletedAt is not null;
@@ -69,7 +70,11 @@ public sealed class Monitor
 
     public void Pause(DateTimeOffset now) => MoveTo(MonitorStatus.Paused, now);
 
-    public void Resume(DateTimeOffset now) => MoveTo(MonitorStatus.Active, now);
+    public void Resume(DateTimeOffset now)
+    {
+        MoveTo(MonitorStatus.Active, now);
+        NextCheckAt = CadenceRules.NextFireAfter(Id, Cadence, now);
+    }
 
     public void Cancel(DateTimeOffset now) => MoveTo(MonitorStatus.Canceled, now);
 
@@ -86,6 +91,7 @@ public sealed class Monitor
         if (Status == MonitorStatus.Canceled)
             throw new InvalidTransitionException(nameof(Monitor), Id, Status.ToString(), "cadence change");
         Cadence = cadence;
+        NextCheckAt = CadenceRules.NextFireAfter(Id, Cadence, now);
         Touch(now);
     }
 

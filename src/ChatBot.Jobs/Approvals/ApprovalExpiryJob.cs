@@ -5,23 +5,29 @@ using ChatBot.Core.Views;
 using ChatBot.Jobs.Receipts;
 using ChatBot.Jobs.Scheduling;
 using ChatBot.Persistence;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
 
 namespace ChatBot.Jobs.Approvals;
 
 /// <summary>
-/// Fires at an approval's deadline: a request nobody decided expires, its run ends as expired with a receipt,
-/// and the request message is updated so nobody clicks a dead button.
+/// A delayed job due at an approval's deadline: a request nobody decided expires, its run ends as expired with a
+/// receipt, and the request message is updated so nobody clicks a dead button.
 /// </summary>
-public sealed class ApprovalExpiryJob(ChatBotDbContext db, ReceiptWriter receipts, WorkScheduler scheduler, TimeProvider time) : IJob
+[AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 2, 5, 10, 20, 30, 60, 120, 300, 600])]
+public sealed class ApprovalExpiryJob(ChatBotDbContext db, ReceiptWriter receipts, WorkScheduler scheduler, TimeProvider time)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    public async Task ExecuteAsync(string approvalId, CancellationToken ct)
     {
-        var approvalId = context.MergedJobDataMap.GetString(JobKeys.ApprovalId)!;
         var approval = await db.Approvals.SingleOrDefaultAsync(a => a.Id == approvalId, ct);
         var now = time.GetUtcNow();
-        if (approval is null || approval.Status != ApprovalStatus.Pending || now < approval.ExpiresAt) return;
+        if (approval is null || approval.Status != ApprovalStatus.Pending) return;
+        if (now < approval.ExpiresAt)
+        {
+            // Picked up early (the store's clock, or a lifetime changed): wait for the deadline again.
+            scheduler.Schedule(s => s.ApprovalExpiry(approval));
+            return;
+        }
 
         var run = await db.Runs.SingleAsync(r => r.Id == approval.RunId, ct);
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == run.WorkspaceId, ct);
@@ -43,14 +49,15 @@ public sealed class ApprovalExpiryJob(ChatBotDbContext db, ReceiptWriter receipt
         }
         try
         {
-            await db.SaveChangesAsync(ct);
+            await scheduler.SaveAndScheduleAsync(db, s =>
+            {
+                if (update is not null) s.MessageDelivery(update.Id);
+                if (receipt is not null) s.ReceiptDelivery(receipt.Id);
+            }, ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex.InnerException is not System.Data.Common.DbException { IsTransient: true })
         {
             // Decided at the last moment (stale version, or its receipt already exists): the decision stands.
-            return;
         }
-        if (update is not null) await scheduler.ScheduleMessageDeliveryAsync(update.Id, ct);
-        if (receipt is not null) await scheduler.ScheduleReceiptDeliveryAsync(receipt.Id, ct);
     }
 }

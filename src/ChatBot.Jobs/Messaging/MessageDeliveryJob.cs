@@ -3,7 +3,9 @@ using ChatBot.Core.Messaging;
 using ChatBot.Jobs.Scheduling;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Jobs.Messaging;
 
@@ -11,11 +13,11 @@ namespace ChatBot.Jobs.Messaging;
 /// Posts one outbox message (or updates the message it replaces). A monitor's root message, once posted,
 /// becomes the monitor's thread.
 /// </summary>
-public sealed class MessageDeliveryJob(ChatBotDbContext db, IMessengerResolver messengers, TimeProvider time) : IJob
+[AutomaticRetry(Attempts = DeliveryAttempts.MaxRetries, DelaysInSeconds = [2, 4, 8, 16, 32, 60, 120, 300, 300, 300])]
+public sealed class MessageDeliveryJob(ChatBotDbContext db, IMessengerResolver messengers, IOptions<JobsOptions> options, TimeProvider time)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    public async Task ExecuteAsync(string messageId, PerformContext context, CancellationToken ct)
     {
-        var messageId = context.MergedJobDataMap.GetString(JobKeys.MessageId)!;
         var message = await db.OutboundMessages.SingleOrDefaultAsync(m => m.Id == messageId, ct);
         if (message is null || message.IsSent) return;
 
@@ -52,8 +54,8 @@ public sealed class MessageDeliveryJob(ChatBotDbContext db, IMessengerResolver m
         {
             message.RecordFailure(ex.Message);
             await db.SaveChangesAsync(CancellationToken.None);
-            var final = context.RetryPolicy is not { } policy || context.RetryAttempt >= policy.MaxAttempts || ex is PlatformNotConfiguredException;
-            if (!final) throw new JobExecutionException(ex);
+            var final = DeliveryAttempts.IsLast(context, options.Value) || ex is PlatformNotConfiguredException;
+            if (!final) throw new DeliveryFailedException($"Message {messageId} attempt failed", ex);
         }
     }
 }

@@ -8,14 +8,15 @@ using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
+using Hangfire;
 
 namespace ChatBot.Jobs.Monitors;
 
 /// <summary>
-/// One check of one monitor. The first check posts the monitor's root message, whose thread takes every later
+/// One check of one monitor, enqueued by <see cref="MonitorDuePoller"/> when it is due. The first check posts the monitor's root message, whose thread takes every later
 /// update. Each check records exactly one of: an event group (detections), a completion, or an error.
 /// </summary>
+[AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 120])]
 public sealed class MonitorCheckJob(
     ChatBotDbContext db,
     IMonitorChecker checker,
@@ -24,11 +25,10 @@ public sealed class MonitorCheckJob(
     IOptions<JobsOptions> options,
     TimeProvider time,
     MonitorWebhooks webhooks,
-    ILogger<MonitorCheckJob> logger) : IJob
+    ILogger<MonitorCheckJob> logger)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    public async Task ExecuteAsync(string monitorId, CancellationToken ct)
     {
-        var monitorId = context.MergedJobDataMap.GetString(JobKeys.MonitorId)!;
         var monitor = await db.Monitors.SingleOrDefaultAsync(m => m.Id == monitorId, ct);
         if (monitor is null || monitor.IsDeleted || monitor.Status != MonitorStatus.Active) return;
 
@@ -88,13 +88,15 @@ public sealed class MonitorCheckJob(
         db.WebhookDeliveries.AddRange(deliveries);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await scheduler.SaveAndScheduleAsync(db, s =>
+            {
+                foreach (var message in outbox) s.MessageDelivery(message.Id);
+                foreach (var delivery in deliveries) s.WebhookDelivery(delivery.Id);
+            }, ct);
         }
         catch (DbUpdateConcurrencyException)
         {
-            return; // paused, canceled or checked concurrently: that change stands, this check's findings are dropped.
+            // Paused, canceled or checked concurrently: that change stands, this check's findings are dropped.
         }
-        foreach (var message in outbox) await scheduler.ScheduleMessageDeliveryAsync(message.Id, ct);
-        foreach (var delivery in deliveries) await scheduler.ScheduleWebhookDeliveryAsync(delivery.Id, 0, ct);
     }
 }

@@ -7,7 +7,9 @@ using ChatBot.Jobs.Scheduling;
 using ChatBot.Jobs.Webhooks;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Jobs.Receipts;
 
@@ -15,23 +17,20 @@ namespace ChatBot.Jobs.Receipts;
 /// Delivers a finished run: its answer (replacing the progress message when there is one), then the two-line
 /// receipt. Each step is recorded as it succeeds, so a retry resumes where the last attempt stopped.
 /// </summary>
+[AutomaticRetry(Attempts = DeliveryAttempts.MaxRetries, DelaysInSeconds = [2, 4, 8, 16, 32, 60, 120, 300, 300, 300])]
 public sealed class ReceiptDeliveryJob(
-    ChatBotDbContext db, IMessengerResolver messengers, ReceiptFormatter formatter, RunWebhooks webhooks, WorkScheduler scheduler, TimeProvider time) : IJob
+    ChatBotDbContext db, IMessengerResolver messengers, ReceiptFormatter formatter, RunWebhooks webhooks, WorkScheduler scheduler,
+    IOptions<JobsOptions> options, TimeProvider time)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    public async Task ExecuteAsync(string receiptId, PerformContext context, CancellationToken ct)
     {
-        var receiptId = context.MergedJobDataMap.GetString(JobKeys.ReceiptId)!;
         var receipt = await db.Receipts.SingleOrDefaultAsync(r => r.Id == receiptId, ct);
         if (receipt is null || receipt.Status != ReceiptDeliveryStatus.Pending) return;
         var run = await db.Runs.SingleAsync(r => r.Id == receipt.RunId, ct);
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == run.WorkspaceId, ct);
 
         // The webhook push is queued from here, so it rides on this durable, retried job (once per run).
-        if (await webhooks.QueueAsync(db, run, ct) is { } push)
-        {
-            await db.SaveChangesAsync(ct);
-            await scheduler.ScheduleWebhookDeliveryAsync(push.Id, 0, ct);
-        }
+        if (await webhooks.QueueAsync(db, run, ct) is { } push) await scheduler.SaveAndScheduleAsync(db, s => s.WebhookDelivery(push.Id), ct);
 
         receipt.RecordAttempt();
         if (receipt.Destination is not { } destination)
@@ -73,10 +72,10 @@ public sealed class ReceiptDeliveryJob(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var final = context.RetryPolicy is not { } policy || context.RetryAttempt >= policy.MaxAttempts || ex is PlatformNotConfiguredException;
+            var final = DeliveryAttempts.IsLast(context, options.Value) || ex is PlatformNotConfiguredException;
             receipt.RecordFailure(ex.Message, final);
             await db.SaveChangesAsync(CancellationToken.None);
-            if (!final) throw new JobExecutionException(ex);
+            if (!final) throw new DeliveryFailedException($"Receipt {receiptId} attempt failed", ex);
         }
     }
 }

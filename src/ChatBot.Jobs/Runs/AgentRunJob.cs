@@ -6,33 +6,51 @@ using ChatBot.Core.Views;
 using ChatBot.Jobs.Receipts;
 using ChatBot.Jobs.Scheduling;
 using ChatBot.Persistence;
+using Hangfire;
+using Hangfire.Server;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace ChatBot.Jobs.Runs;
 
 /// <summary>
-/// Executes one attempt of a run: claims it (queued → running, optimistic concurrency decides between nodes),
-/// drives the agent, and records the outcome. Terminal outcomes commit together with their receipt row.
-/// A run that needs approval stores its transcript and frees this worker; the decision schedules a continuation.
+/// Executes one attempt of a run: claims it (queued → running, within the workspace's cap; optimistic concurrency
+/// decides between nodes), drives the agent, and records the outcome. Terminal outcomes commit together with their
+/// receipt row and its delivery job. A run that needs approval stores its transcript and frees this worker; the
+/// decision starts a continuation. Exceptions (the database away) leave the run as it was for Hangfire's retry.
 /// </summary>
+[AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 2, 5, 10, 20, 30, 60, 120, 300, 600])]
 public sealed class AgentRunJob(
     ChatBotDbContext db,
     IAgentRunner agent,
     IMessengerResolver messengers,
     ReceiptWriter receipts,
     WorkScheduler scheduler,
+    WorkspaceRunSlots slots,
+    RunsInFlight inFlight,
     IOptions<JobsOptions> options,
     TimeProvider time,
-    ILogger<AgentRunJob> logger) : IJob
+    ILogger<AgentRunJob> logger)
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
-    {
-        var runId = context.MergedJobDataMap.GetString(JobKeys.RunId)!;
-        var approvalId = context.MergedJobDataMap.ContainsKey(JobKeys.ApprovalId) ? context.MergedJobDataMap.GetString(JobKeys.ApprovalId) : null;
+    /// <summary>The attempt this job claimed: a job that runs again after its node died resumes only its own attempt.</summary>
+    private const string ClaimedAttempt = "ClaimedAttempt";
 
+    public async Task ExecuteAsync(string runId, string? approvalId, PerformContext context, CancellationToken ct)
+    {
+        if (!inFlight.TryEnter(runId)) return;
+        try
+        {
+            await ExecuteAttemptAsync(runId, approvalId, context, ct);
+        }
+        finally
+        {
+            inFlight.Leave(runId);
+        }
+    }
+
+    private async Task ExecuteAttemptAsync(string runId, string? approvalId, PerformContext context, CancellationToken ct)
+    {
         var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == runId, ct);
         if (run is null || run.IsTerminal) return;
 
@@ -50,12 +68,19 @@ public sealed class AgentRunJob(
         }
         else if (run.Status == RunStatus.Queued)
         {
-            run.Start(time.GetUtcNow());
-            if (!await TrySaveAsync(ct)) return;
+            context.SetJobParameter(ClaimedAttempt, run.Attempt + 1);
+            switch (await slots.TryClaimAsync(db, run, time.GetUtcNow(), ct))
+            {
+                case RunClaim.WorkspaceFull:
+                    scheduler.Schedule(s => s.RunLater(run.Id, options.Value.WorkspaceSlotRetryDelay));
+                    return;
+                case RunClaim.Lost:
+                    return;
+            }
         }
-        else if (!context.Recovering)
+        else if (context.GetJobParameter<int?>(ClaimedAttempt) != run.Attempt)
         {
-            // Running and not recovering: another worker owns this attempt.
+            // Running under another job's claim.
             return;
         }
 
@@ -71,7 +96,7 @@ public sealed class AgentRunJob(
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The node is shutting down: leave the run claimed; recovery re-fires it elsewhere.
+            // The node is shutting down: leave the run claimed; the job is taken up again elsewhere.
             throw;
         }
         catch (Exception ex)
@@ -80,10 +105,10 @@ public sealed class AgentRunJob(
             outcome = new AgentFailed(ex.Message, Transient: true, 0, [], null);
         }
 
-        await RecordOutcomeAsync(context, run, outcome, ct);
+        await RecordOutcomeAsync(run, outcome, ct);
     }
 
-    private async Task RecordOutcomeAsync(IJobExecutionContext context, Run run, AgentOutcome outcome, CancellationToken ct)
+    private async Task RecordOutcomeAsync(Run run, AgentOutcome outcome, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         run.Charge(outcome.CreditsUsed, outcome.ToolsUsed);
@@ -95,34 +120,43 @@ public sealed class AgentRunJob(
                 run.Transcript = null;
                 run.Succeed(done.Headline, done.Summary, done.Output, now);
                 await FinishAsync(run, ct);
-                return;
+                break;
 
             case AgentNeedsApproval pause:
                 await PauseForApprovalAsync(run, pause, now, ct);
-                return;
+                break;
 
-            case AgentFailed { Transient: true } failed when !IsLastAttempt(context):
+            case AgentFailed { Transient: true } when run.Attempt < options.Value.RunMaxAttempts:
                 run.Requeue(now);
-                if (!await TrySaveAsync(ct)) return;
-                throw new JobExecutionException($"Run {run.Id} attempt failed: {failed.Reason}");
+                await TrySaveAndScheduleAsync(s => s.RunLater(run.Id, RetryDelay(run.Attempt)), ct);
+                break;
 
             case AgentFailed failed:
                 run.Fail(failed.Transient ? $"{failed.Reason} (after {run.Attempt} attempts)" : failed.Reason, now);
                 await FinishAsync(run, ct);
-                return;
+                break;
         }
+        await HandOnSlotAsync(run.WorkspaceId, ct);
     }
 
-    private static bool IsLastAttempt(IJobExecutionContext context) =>
-        context.RetryPolicy is not { } policy || context.RetryAttempt >= policy.MaxAttempts;
+    private TimeSpan RetryDelay(int attempt) =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(5).Ticks, options.Value.RunRetryDelay.Ticks * (1L << Math.Min(attempt - 1, 16))));
+
+    /// <summary>This run no longer holds a slot: the workspace's oldest queued run may take it without waiting for its retry.</summary>
+    private async Task HandOnSlotAsync(string workspaceId, CancellationToken ct)
+    {
+        var next = await db.Runs.AsNoTracking()
+            .Where(r => r.WorkspaceId == workspaceId && r.Status == RunStatus.Queued)
+            .OrderBy(r => r.CreatedAt).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        if (next is not null) scheduler.Schedule(s => s.Run(next));
+    }
 
     private async Task FinishAsync(Run run, CancellationToken ct)
     {
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == run.WorkspaceId, ct);
         var receipt = receipts.Create(run, workspace);
         db.Receipts.Add(receipt);
-        if (!await TrySaveAsync(ct)) return;
-        await scheduler.ScheduleReceiptDeliveryAsync(receipt.Id, ct);
+        await TrySaveAndScheduleAsync(s => s.ReceiptDelivery(receipt.Id), ct);
     }
 
     private async Task PauseForApprovalAsync(Run run, AgentNeedsApproval pause, DateTimeOffset now, CancellationToken ct)
@@ -135,8 +169,7 @@ public sealed class AgentRunJob(
         run.Transcript = pause.Transcript;
         run.AwaitApproval(pause.Call.ActionText, now);
         db.Approvals.Add(approval);
-        if (!await TrySaveAsync(ct)) return;
-        await scheduler.ScheduleApprovalExpiryAsync(approval, ct);
+        if (!await TrySaveAndScheduleAsync(s => s.ApprovalExpiry(approval), ct)) return;
         await EnsureApprovalRequestPostedAsync(run, ct);
     }
 
@@ -163,16 +196,16 @@ public sealed class AgentRunJob(
         await db.SaveChangesAsync(ct);
     }
 
-    private async Task<bool> TrySaveAsync(CancellationToken ct)
+    private async Task<bool> TrySaveAndScheduleAsync(Action<WorkScheduler> schedule, CancellationToken ct)
     {
         try
         {
-            await db.SaveChangesAsync(ct);
+            await scheduler.SaveAndScheduleAsync(db, schedule, ct);
             return true;
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Another node or a person moved the run first (claim race, cancel, decision); theirs stands.
+            // Another node or a person moved the run first (claim race, cancel, decision): theirs stands.
             return false;
         }
     }

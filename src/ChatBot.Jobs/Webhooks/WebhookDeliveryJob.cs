@@ -4,7 +4,9 @@ using ChatBot.Core.Webhooks;
 using ChatBot.Jobs.Scheduling;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
+using Hangfire;
+using Hangfire.Server;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Jobs.Webhooks;
 
@@ -12,13 +14,13 @@ namespace ChatBot.Jobs.Webhooks;
 /// POSTs one webhook, signed per Standard Webhooks. Any 2xx delivers it; anything else is retried with
 /// backoff by the trigger's retry policy, and every attempt lands in the delivery log.
 /// </summary>
-public sealed class WebhookDeliveryJob(ChatBotDbContext db, IHttpClientFactory httpClients, TimeProvider time) : IJob
+[AutomaticRetry(Attempts = DeliveryAttempts.MaxRetries, DelaysInSeconds = [2, 4, 8, 16, 32, 60, 120, 300, 300, 300])]
+public sealed class WebhookDeliveryJob(ChatBotDbContext db, IHttpClientFactory httpClients, IOptions<JobsOptions> options, TimeProvider time)
 {
     public const string HttpClientName = "webhooks";
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    public async Task ExecuteAsync(string deliveryId, PerformContext context, CancellationToken ct)
     {
-        var deliveryId = context.MergedJobDataMap.GetString(JobKeys.WebhookDeliveryId)!;
         var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == deliveryId, ct);
         if (delivery is null || delivery.Status != WebhookDeliveryStatus.Pending) return;
         var secret = await db.Workspaces.Where(w => w.Id == delivery.WorkspaceId).Select(w => w.WebhookSecret).SingleAsync(ct);
@@ -47,9 +49,9 @@ public sealed class WebhookDeliveryJob(ChatBotDbContext db, IHttpClientFactory h
         }
 
         var delivered = error is null;
-        var final = !delivered && (context.RetryPolicy is not { } policy || context.RetryAttempt >= policy.MaxAttempts);
+        var final = !delivered && DeliveryAttempts.IsLast(context, options.Value);
         delivery.RecordAttempt(new WebhookAttempt(sentAt, statusCode, error, clock.ElapsedMilliseconds), delivered, final);
         await db.SaveChangesAsync(CancellationToken.None);
-        if (!delivered && !final) throw new JobExecutionException($"Webhook {delivery.Id} attempt failed: {error}");
+        if (!delivered && !final) throw new DeliveryFailedException($"Webhook {delivery.Id} attempt failed: {error}");
     }
 }

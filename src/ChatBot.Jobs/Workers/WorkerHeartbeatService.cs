@@ -5,17 +5,18 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Quartz;
+using ChatBot.Jobs.Scheduling;
 
 namespace ChatBot.Jobs.Workers;
 
 /// <summary>
 /// Keeps this node's row in <c>worker_nodes</c> fresh and applies its drain flag: a draining node puts its
-/// scheduler in standby, so it finishes the jobs it runs and acquires no new triggers; undrained, it starts again.
+/// job server down, so it finishes the jobs it runs and takes no new ones; undrained, it takes jobs again.
 /// </summary>
 public sealed class WorkerHeartbeatService(
     IServiceScopeFactory scopes,
-    ISchedulerFactory schedulers,
+    JobServerHost server,
+    JobFilters filters,
     IOptions<JobsOptions> options,
     TimeProvider time,
     ILogger<WorkerHeartbeatService> logger) : BackgroundService
@@ -41,10 +42,7 @@ public sealed class WorkerHeartbeatService(
 
     private async Task BeatAsync(bool first, CancellationToken ct)
     {
-        var scheduler = await schedulers.GetScheduler(ct);
-        var instanceId = await scheduler.GetSchedulerInstanceId(ct);
-        var running = (await scheduler.QueryFireInstances(new FireInstanceQuery { SchedulerInstanceId = instanceId }, ct)).Items.Count;
-        var status = await scheduler.GetStatus(ct);
+        var running = filters.Running;
         var now = time.GetUtcNow();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ChatBotDbContext>();
@@ -62,15 +60,16 @@ public sealed class WorkerHeartbeatService(
         node.Beat(running, now);
         await db.SaveChangesAsync(ct);
 
-        if (node.Draining && status == SchedulerStatus.Running)
+        if (node.Draining && server.IsTakingJobs)
         {
             logger.LogInformation("Node {Node} is draining: no new jobs", id);
-            await scheduler.Standby(ct);
+            // Not awaited: the jobs it runs may take long, and the heartbeat keeps beating meanwhile.
+            _ = server.StopTakingJobsAsync(CancellationToken.None);
         }
-        else if (!node.Draining && status == SchedulerStatus.Standby)
+        else if (!node.Draining && !server.IsTakingJobs)
         {
             logger.LogInformation("Node {Node} takes jobs again", id);
-            await scheduler.Start(ct);
+            server.TakeJobs();
         }
     }
 }

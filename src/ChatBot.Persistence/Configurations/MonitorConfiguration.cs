@@ -24,7 +24,8 @@ internal sealed class MonitorConfiguration : IEntityTypeConfiguration<Monitor>
         builder.HasIndex(m => new { m.WorkspaceId, m.CreatedAt });
         builder.HasIndex(m => m.Status);
         // The trigger outbox reads only the few monitors still waiting (the same SQL on both providers).
-        builder.HasIndex(m => m.CreatedAt).HasFilter("NOT \"TriggersStored\"").HasDatabaseName("IX_monitors_awaiting_triggers");
+        // The due-monitor poller's scan: active monitors by next check.
+        builder.HasIndex(m => m.NextCheckAt).HasFilter("\"Status\" = 'Active' AND \"DeletedAt\" IS NULL").HasDatabaseName("IX_monitors_due");
         builder.HasIndex(m => new { m.WorkspaceId, m.ChannelId, m.ThreadId });
     }
 }

@@ -104,6 +104,7 @@ public static class ChatBotHostExtensions
         app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().AddEndpointFilter<CrossSiteRequestGuard>().MapOpsActions();
         app.MapGroup("/api").AddEndpointFilter<OpsAuthFilter>().MapOpsDashboard().MapDashboardEvents();
         app.MapRunPage();
+        app.UseJobDashboard();
         // No auth, like /health: scrapers rarely carry credentials, and nothing here is secret.
         app.MapPrometheusScrapingEndpoint("/prometheus");
         app.MapOpenApi();

@@ -51,8 +51,10 @@ public sealed class SlackInstallationStore(
             greeting = new OutboundMessage(new ChatAddress(ChatPlatform.Slack, installation.TeamId, installation.InstalledBy), Greeting(installation), now, directTo: installer);
             db.OutboundMessages.Add(greeting);
         }
-        await db.SaveChangesAsync(ct);
-        if (greeting is not null) await scheduler.ScheduleMessageDeliveryAsync(greeting.Id, ct);
+        await scheduler.SaveAndScheduleAsync(db, s =>
+        {
+            if (greeting is not null) s.MessageDelivery(greeting.Id);
+        }, ct);
     }
 
     public async Task RemoveAsync(string teamId, CancellationToken ct)

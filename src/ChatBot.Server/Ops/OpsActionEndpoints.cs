@@ -35,8 +35,7 @@ public static class OpsActionEndpoints
         foreach (var (key, value) in run.Metadata) retry.Metadata[key] = value;
         retry.Metadata["retry_of"] = run.Id;
         db.Runs.Add(retry);
-        await db.SaveChangesAsync(ct);
-        await scheduler.ScheduleRunAsync(retry, ct);
+        await scheduler.SaveAndScheduleAsync(db, s => s.Run(retry.Id), ct);
         return Results.Json(new { run_id = retry.Id, retry_of = run.Id, status = retry.Status }, statusCode: 202);
     }
 
@@ -52,13 +51,12 @@ public static class OpsActionEndpoints
         db.Receipts.Add(receipt);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await scheduler.SaveAndScheduleAsync(db, s => s.ReceiptDelivery(receipt.Id), ct);
         }
         catch (DbUpdateConcurrencyException)
         {
             return ApiErrors.Result(http, 409, "RUN_CHANGED", $"Run {run_id} moved on while it was being canceled; look again.");
         }
-        await scheduler.ScheduleReceiptDeliveryAsync(receipt.Id, ct);
         return Results.Json(new { run_id = run.Id, status = run.Status });
     }
 
@@ -78,7 +76,7 @@ public static class OpsActionEndpoints
                 case "run-now":
                     if (monitor.Status != MonitorStatus.Active)
                         return ApiErrors.Result(http, 409, "MONITOR_NOT_ACTIVE", $"Monitor {monitor_id} is {WireName.Of(monitor.Status)}; resume it first.");
-                    await scheduler.RunMonitorNowAsync(monitor.Id, ct);
+                    scheduler.Schedule(s => s.MonitorCheck(monitor.Id));
                     return Results.Json(new { monitor_id = monitor.Id, status = monitor.Status }, statusCode: 202);
                 default:
                     return ApiErrors.Result(http, 404, "UNKNOWN_ACTION", $"Monitors take pause, resume, cancel or run-now, not '{action}'.");
@@ -93,8 +91,6 @@ public static class OpsActionEndpoints
         {
             return ApiErrors.Result(http, 409, "MONITOR_CHANGED", $"Monitor {monitor_id} changed meanwhile; look again.");
         }
-        if (monitor.Status == MonitorStatus.Active) await scheduler.ScheduleMonitorAsync(monitor, ct);
-        else await scheduler.UnscheduleMonitorAsync(monitor.Id, ct);
         return Results.Json(new { monitor_id = monitor.Id, status = monitor.Status });
     }
 

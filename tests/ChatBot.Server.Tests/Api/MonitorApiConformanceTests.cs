@@ -56,7 +56,7 @@ public sealed class MonitorApiConformanceTests
         await app.WaitUntilAsync(db => db.MonitorEvents.AnyAsync(e => e.MonitorId == id));
         await app.WaitUntilAsync(db => db.MonitorEvents.CountAsync().ContinueWith(t => t.Result >= 2));
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ChatBot.Jobs.Scheduling.WorkScheduler>().RunMonitorNowAsync(id, default);
+            scope.ServiceProvider.GetRequiredService<ChatBot.Jobs.Scheduling.WorkScheduler>().Schedule(s => s.MonitorCheck(id));
         await app.WaitUntilAsync(db => db.MonitorEvents.CountAsync().ContinueWith(t => t.Result >= 3));
         var events = await Conforms(await client.GetAsync($"/v1alpha/monitors/{id}/events?lookback_period=1w"), HttpStatusCode.OK, "MonitorEventList");
         await using (var db = app.CreateDbContext())

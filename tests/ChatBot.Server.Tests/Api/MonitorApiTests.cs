@@ -169,7 +169,7 @@ public sealed class MonitorApiTests
             .GetProperty("monitor_id").GetString()!;
         await app.WaitUntilAsync(db => db.MonitorEvents.AnyAsync(e => e.MonitorId == id));
         await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<ChatBot.Jobs.Scheduling.WorkScheduler>().RunMonitorNowAsync(id, default);
+            scope.ServiceProvider.GetRequiredService<ChatBot.Jobs.Scheduling.WorkScheduler>().Schedule(s => s.MonitorCheck(id));
         await app.WaitUntilAsync(db => db.MonitorEvents.CountAsync(e => e.MonitorId == id).ContinueWith(t => t.Result == 2));
 
         var events = (await (await client.GetAsync($"/v1alpha/monitors/{id}/events")).JsonAsync()).GetProperty("events").EnumerateArray().ToList();

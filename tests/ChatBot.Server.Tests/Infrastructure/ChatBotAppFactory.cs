@@ -50,6 +50,9 @@ public sealed class ChatBotAppFactory : WebApplicationFactory<Program>
             ["Jobs:InstanceName"] = instanceName,
             ["Jobs:RunRetryDelay"] = "00:00:00.200",
             ["Jobs:RecoverySweepInterval"] = "00:00:02",
+            // Each idle worker holds a connection while it long-polls the PostgreSQL job store; dozens of hosts run
+            // side by side in the suite, so each gets a few workers rather than a node's 16.
+            ["Jobs:MaxConcurrency"] = "4",
             ["Ops:Username"] = OpsUsername,
             ["Ops:Password"] = OpsPassword,
         };

@@ -1,7 +1,9 @@
 using ChatBot.Core.Agents;
 using ChatBot.Core.Runs;
 using ChatBot.Server.Tests.Infrastructure;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Server.Tests.Limits;
 
@@ -30,8 +32,9 @@ public sealed class WorkspaceConcurrencyTests
 
         for (var i = 0; i < 5; i++) await app.SendAsync(Inputs.Task($"task {i}"));
         await app.WaitUntilAsync(db => db.Runs.CountAsync(r => r.Status == RunStatus.Running).ContinueWith(t => t.Result == 2));
-        // Give the scheduler every chance to over-admit before checking the queue.
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Each of the other three runs' jobs has tried for a slot, found the workspace full and waits to try again.
+        var store = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        await app.WaitUntilAsync(_ => Task.FromResult(store.ScheduledCount() >= 3));
         await using (var db = app.CreateDbContext())
         {
             Assert.Equal(2, await db.Runs.CountAsync(r => r.Status == RunStatus.Running));

@@ -7,7 +7,10 @@ using ChatBot.Core.Monitors;
 using ChatBot.Core.Receipts;
 using ChatBot.Core.Runs;
 using ChatBot.Server.Tests.Infrastructure;
+using ChatBot.Jobs.Scheduling;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Server.Tests.Ops;
 
@@ -38,7 +41,7 @@ public sealed class OpsApiTests
         if (credentials is not null)
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(credentials)));
 
-        foreach (var response in new[] { await client.GetAsync("/api/dashboard"), await client.PostAsync("/api/ops/monitors/x/pause", null) })
+        foreach (var response in new[] { await client.GetAsync("/api/dashboard"), await client.PostAsync("/api/ops/monitors/x/pause", null), await client.GetAsync("/hangfire") })
         {
             Assert.Equal(code, await response.ErrorCodeAsync(401));
             Assert.Equal("Basic realm=\"ChatBot\"", response.Headers.WwwAuthenticate.ToString());
@@ -147,12 +150,14 @@ public sealed class OpsApiTests
         Assert.True((await drained.JsonAsync()).GetProperty("draining").GetBoolean());
         await app.WaitUntilAsync(async _ => (await (await client.GetAsync("/api/dashboard")).JsonAsync())
             .GetProperty("nodes")[0].GetProperty("state").GetString() == "draining");
-        // Two heartbeats later the scheduler is in standby for sure.
-        await Task.Delay(600);
+        // The next heartbeat stops the node's job server: from then on nothing here can start a job.
+        var server = app.Services.GetRequiredService<JobServerHost>();
+        await app.WaitUntilAsync(_ => Task.FromResult(!server.IsTakingJobs));
         await app.SendAsync(Inputs.Task("while draining"));
-        await Task.Delay(1500);
         await using (var db = app.CreateDbContext())
             Assert.Equal(RunStatus.Queued, (await db.Runs.SingleAsync()).Status);
+        // Its job waits in the store for a node that takes jobs.
+        Assert.Equal(1, app.Services.GetRequiredService<JobStorage>().GetMonitoringApi().EnqueuedCount("default"));
 
         await client.PostAsJsonAsync("/api/ops/workers/test-node-1/drain", new { drain = false });
 

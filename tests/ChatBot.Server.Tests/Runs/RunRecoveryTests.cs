@@ -16,7 +16,8 @@ namespace ChatBot.Server.Tests.Runs;
 /// <summary>
 /// A run left "running" with no job behind it (its job died as the database went away while it saved the
 /// outcome) is picked up by the recovery sweep: requeued while attempts remain, failed with a receipt after. So is
-/// committed work whose trigger was never stored: a receipt, a chat message; and a new monitor by its outbox.
+/// committed work whose job was never stored (the SQLite job store is a file of its own): a receipt, a chat message;
+/// and a new monitor, which the due-monitor poller finds in its table.
 /// </summary>
 public sealed class RunRecoveryTests
 {
@@ -96,7 +97,7 @@ public sealed class RunRecoveryTests
 
     [Theory]
     [MemberData(nameof(RunWorkflowTests.Stores), MemberType = typeof(RunWorkflowTests))]
-    public async Task A_monitor_committed_by_a_node_that_died_before_scheduling_it_gets_its_first_check_once_and_its_standing_trigger(StorageKind storage)
+    public async Task A_committed_monitor_gets_its_first_check_once_and_then_waits_for_its_grid(StorageKind storage)
     {
         await using var app = await ChatBotAppFactory.CreateAsync(storage);
         _ = app.CreateClient();
@@ -108,14 +109,12 @@ public sealed class RunRecoveryTests
             db.Monitors.Add(monitor);
             await db.SaveChangesAsync();
         }
-        // As if the node died after the request committed the monitor and answered, before its trigger outbox ran:
-        // no nudge here, so another node's poll (this one's) finds it.
+        // Written straight to the table, as the request does: the due-monitor poller finds it, due at once.
 
-        await app.WaitForAsync(db => db.Monitors.SingleOrDefaultAsync(m => m.Id == monitor.Id && m.LastRunAt != null && m.ThreadId != null));
-        var scheduler = app.Services.GetRequiredService<WorkScheduler>();
-        Assert.True(await scheduler.IsMonitorScheduledAsync(monitor.Id, CancellationToken.None));
-        // Later polls see the triggers stored and leave the monitor alone: one root message, one check.
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        var checkedOnce = await app.WaitForAsync(db => db.Monitors.SingleOrDefaultAsync(m => m.Id == monitor.Id && m.LastRunAt != null && m.ThreadId != null));
+        // Its next check is on its grid, an hour away at most: later polls leave it alone, so one root message, one check.
+        Assert.Equal(CadenceRules.NextFireAfter(monitor.Id, Cadence.Hourly, checkedOnce.NextCheckAt - TimeSpan.FromHours(1)), checkedOnce.NextCheckAt);
+        Assert.True(checkedOnce.NextCheckAt > now && checkedOnce.NextCheckAt <= DateTimeOffset.UtcNow + TimeSpan.FromHours(1));
         Assert.Single(app.Messenger.Views<MonitorRootView>());
         await using var after = app.CreateDbContext();
         Assert.Equal(1, await after.MonitorEvents.CountAsync(e => e.MonitorId == monitor.Id));

@@ -26,7 +26,12 @@ public static class TestPostgres
             await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
             await command.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, MaxPoolSize = 50 }.ConnectionString;
+        // Idle connections close after a few seconds: a finished test's pools (the app's and its job store's, with a
+        // long-polling connection per worker) must not hold the shared cluster's connections for minutes.
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString)
+        {
+            Database = name, MaxPoolSize = 50, ConnectionIdleLifetime = 3, ConnectionPruningInterval = 1,
+        }.ConnectionString;
     }
 
     /// <summary>A <c>count(*)</c> (or any single bigint) straight from the database, for tests on server processes.</summary>

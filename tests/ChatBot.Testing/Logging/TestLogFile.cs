@@ -21,7 +21,7 @@ public static class TestLogFile
         logging.SetMinimumLevel(LogLevel.Debug);
         logging.AddFilter("Microsoft", LogLevel.Information);
         logging.AddFilter("System", LogLevel.Information);
-        logging.AddFilter("Quartz", LogLevel.Information);
+        logging.AddFilter("Hangfire", LogLevel.Information);
         logging.AddProvider(new FileLoggerProvider(path));
     }
 }

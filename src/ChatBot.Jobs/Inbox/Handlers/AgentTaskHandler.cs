@@ -27,8 +27,7 @@ public sealed class AgentTaskHandler(ChatBotDbContext db, SpendGuard spend, RunE
         };
         db.Runs.Add(run);
         db.InboundDeliveries.Local.Single(d => d.Id == invocation.DeliveryId).RunId = run.Id;
-        await db.SaveChangesAsync(ct);
-        await scheduler.ScheduleNewRunAsync(run, ct);
+        await scheduler.SaveAndScheduleAsync(db, s => s.Run(run.Id), ct);
         return CommandResult.Nothing;
     }
 

@@ -59,7 +59,11 @@ public sealed class ApprovalActionHandler(
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            await scheduler.SaveAndScheduleAsync(db, s =>
+            {
+                if (approve) s.Continuation(approval);
+                else s.ReceiptDelivery(receipt!.Id);
+            }, ct);
         }
         catch (DbUpdateException) // a stale version, or the receipt's unique run id: another click or node decided first
         {
@@ -70,8 +74,6 @@ public sealed class ApprovalActionHandler(
             return await WinnerAsync(approval.Id, ct);
         }
 
-        if (approve) await scheduler.ScheduleContinuationAsync(run, approval, ct);
-        else await scheduler.ScheduleReceiptDeliveryAsync(receipt!.Id, ct);
         return new CommandResult(null, ViewOf(approval, expired: false));
     }
 

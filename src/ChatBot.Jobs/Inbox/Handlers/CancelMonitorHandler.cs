@@ -31,7 +31,7 @@ public sealed class CancelMonitorHandler(ChatBotDbContext db, WorkScheduler sche
             monitor.Cancel(now);
             try
             {
-                await db.SaveChangesAsync(ct);
+                await scheduler.SaveAndScheduleAsync(db, s => s.MessageDelivery(confirmation.Id), ct);
                 break;
             }
             catch (DbUpdateConcurrencyException) when (attempt < 5)
@@ -39,8 +39,6 @@ public sealed class CancelMonitorHandler(ChatBotDbContext db, WorkScheduler sche
                 await db.Entry(monitor).ReloadAsync(ct);
             }
         }
-        await scheduler.UnscheduleMonitorAsync(monitor.Id, ct);
-        await scheduler.ScheduleMessageDeliveryAsync(confirmation.Id, ct);
         return CommandResult.Nothing;
     }
 }

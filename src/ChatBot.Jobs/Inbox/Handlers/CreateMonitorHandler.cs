@@ -1,16 +1,15 @@
 using ChatBot.Core.Commands;
 using ChatBot.Core.Inbound;
 using ChatBot.Core.Monitors;
-using ChatBot.Jobs.Monitors;
 using ChatBot.Persistence;
 
 namespace ChatBot.Jobs.Inbox.Handlers;
 
 /// <summary>
-/// <c>/monitor</c>, <c>/hourly</c>, <c>/weekly</c>: stores the monitor; its trigger outbox then schedules it, with a first
-/// check at once (which posts the root message).
+/// <c>/monitor</c>, <c>/hourly</c>, <c>/weekly</c>: stores the monitor, due at once; the due-monitor poller then
+/// enqueues its first check (which posts the root message) and keeps it on its cadence.
 /// </summary>
-public sealed class CreateMonitorHandler(ChatBotDbContext db, IMonitorChecker checker, MonitorTriggerOutbox outbox, TimeProvider time) : ICommandHandler
+public sealed class CreateMonitorHandler(ChatBotDbContext db, IMonitorChecker checker, TimeProvider time) : ICommandHandler
 {
     public async ValueTask<CommandResult> HandleAsync(CommandInvocation invocation, CancellationToken ct)
     {
@@ -22,7 +21,6 @@ public sealed class CreateMonitorHandler(ChatBotDbContext db, IMonitorChecker ch
             invocation.Address.WithoutThread(), invocation.User, time.GetUtcNow());
         db.Monitors.Add(monitor);
         await db.SaveChangesAsync(ct);
-        outbox.Nudge();
         return CommandResult.Say(
             $"Monitoring {command.Query} · {CadenceRules.Describe(command.Cadence)}. Updates will appear in a thread in this channel; reply `cancelmonitor` there to stop.");
     }

@@ -1,13 +1,12 @@
 using ChatBot.Core.Common;
 using ChatBot.Core.Inbound;
-using ChatBot.Jobs.Scheduling;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Jobs.Inbox.Handlers;
 
 /// <summary>The Pause / Resume / Cancel buttons of <c>/monitors</c>.</summary>
-public sealed class MonitorActionHandler(ChatBotDbContext db, WorkScheduler scheduler, TimeProvider time) : IActionHandler
+public sealed class MonitorActionHandler(ChatBotDbContext db, TimeProvider time) : IActionHandler
 {
     public async ValueTask<CommandResult> HandleAsync(ButtonAction action, CancellationToken ct)
     {
@@ -27,9 +26,16 @@ public sealed class MonitorActionHandler(ChatBotDbContext db, WorkScheduler sche
         {
             return CommandResult.Say($"That monitor is {monitor.Status.ToString().ToLowerInvariant()}, so that button does nothing now.");
         }
-        await db.SaveChangesAsync(ct);
-        if (action.ActionId == ActionIds.ResumeMonitor) await scheduler.ScheduleMonitorAsync(monitor, ct);
-        else await scheduler.UnscheduleMonitorAsync(monitor.Id, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A check, another click or another node changed the monitor first: theirs stands.
+            db.Entry(monitor).State = EntityState.Detached;
+            return CommandResult.Say("That monitor changed meanwhile; look at /monitors again.");
+        }
         return CommandResult.Say($"Monitor “{monitor.Query}” is now {monitor.Status.ToString().ToLowerInvariant()}.");
     }
 }

@@ -198,6 +198,9 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     b.Property<string>("Metadata")
                         .HasColumnType("text");
 
+                    b.Property<DateTimeOffset>("NextCheckAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("OutputSchema")
                         .HasColumnType("text");
 
@@ -216,9 +219,6 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     b.Property<string>("ThreadId")
                         .HasColumnType("text");
 
-                    b.Property<bool>("TriggersStored")
-                        .HasColumnType("boolean");
-
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -236,9 +236,9 @@ namespace ChatBot.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("IX_monitors_awaiting_triggers")
-                        .HasFilter("NOT \"TriggersStored\"");
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("IX_monitors_due")
+                        .HasFilter("\"Status\" = 'Active' AND \"DeletedAt\" IS NULL");
 
                     b.HasIndex("Status");
 

@@ -193,6 +193,9 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     b.Property<string>("Metadata")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("NextCheckAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OutputSchema")
                         .HasColumnType("TEXT");
 
@@ -211,9 +214,6 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     b.Property<string>("ThreadId")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("TriggersStored")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
@@ -231,9 +231,9 @@ namespace ChatBot.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("IX_monitors_awaiting_triggers")
-                        .HasFilter("NOT \"TriggersStored\"");
+                    b.HasIndex("NextCheckAt")
+                        .HasDatabaseName("IX_monitors_due")
+                        .HasFilter("\"Status\" = 'Active' AND \"DeletedAt\" IS NULL");
 
                     b.HasIndex("Status");
 

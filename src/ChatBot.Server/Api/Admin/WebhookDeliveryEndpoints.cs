@@ -49,8 +49,7 @@ public static class WebhookDeliveryEndpoints
         if (delivery.Status == WebhookDeliveryStatus.Pending)
             return ApiErrors.Result(http, 409, "DELIVERY_IN_PROGRESS", "This delivery is still being attempted.");
         delivery.Redeliver();
-        await db.SaveChangesAsync(ct);
-        await scheduler.ScheduleWebhookDeliveryAsync(delivery.Id, delivery.Attempts.Count, ct);
+        await scheduler.SaveAndScheduleAsync(db, s => s.WebhookDelivery(delivery.Id), ct);
         return Results.Json(new { id = delivery.Id, status = delivery.Status }, statusCode: 202);
     }
 }

@@ -34,7 +34,7 @@ public static partial class MonitorApiEndpoints
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, MonitorApiCaller gate, ChatBotDbContext db, IMonitorChecker checker,
-        MonitorTriggerOutbox outbox, EgressPolicy egress, TimeProvider time, CancellationToken ct)
+        EgressPolicy egress, TimeProvider time, CancellationToken ct)
     {
         var (authorized, problem) = await gate.AuthorizeAsync(http, ct);
         if (problem is not null) return problem;
@@ -60,7 +60,6 @@ public static partial class MonitorApiEndpoints
         };
         db.Monitors.Add(monitor);
         await db.SaveChangesAsync(ct);
-        outbox.Nudge();
         return Results.Json(MonitorJson.Monitor(monitor), statusCode: 201);
     }
 
@@ -82,7 +81,7 @@ public static partial class MonitorApiEndpoints
     }
 
     private static async Task<IResult> UpdateAsync(HttpContext http, string monitor_id, MonitorApiCaller gate, ChatBotDbContext db,
-        WorkScheduler scheduler, EgressPolicy egress, TimeProvider time, CancellationToken ct)
+        EgressPolicy egress, TimeProvider time, CancellationToken ct)
     {
         var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
         if (problem is not null) return problem;
@@ -100,8 +99,7 @@ public static partial class MonitorApiEndpoints
         if (reader.Problems.Count > 0) return MonitorApiErrors.Validation(http, reader.Problems);
 
         var now = time.GetUtcNow();
-        var cadenceChanged = cadence is { } c && c != monitor.Cadence;
-        if (cadence is { } newCadence) monitor.ChangeCadence(newCadence, now);
+        if (cadence is { } newCadence && newCadence != monitor.Cadence) monitor.ChangeCadence(newCadence, now);
         if (body.ContainsKey("webhook")) monitor.Webhook = webhook;
         if (body.ContainsKey("metadata")) monitor.Metadata = metadata;
         try
@@ -112,12 +110,11 @@ public static partial class MonitorApiEndpoints
         {
             return MonitorApiErrors.Result(http, 409, "Conflict: the monitor changed while this update was applied; retry it");
         }
-        if (cadenceChanged && monitor.Status == MonitorStatus.Active) await scheduler.ScheduleMonitorAsync(monitor, ct);
         return Results.Json(MonitorJson.Monitor(monitor));
     }
 
     private static async Task<IResult> DeleteAsync(HttpContext http, string monitor_id, MonitorApiCaller gate, ChatBotDbContext db,
-        WorkScheduler scheduler, TimeProvider time, CancellationToken ct)
+        TimeProvider time, CancellationToken ct)
     {
         var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
         if (problem is not null) return problem;
@@ -132,7 +129,6 @@ public static partial class MonitorApiEndpoints
         {
             return MonitorApiErrors.Result(http, 409, "Conflict: the monitor changed while it was being deleted; retry");
         }
-        await scheduler.UnscheduleMonitorAsync(monitor.Id, ct);
         return Results.Json(MonitorJson.Monitor(monitor));
     }
 
@@ -194,8 +190,7 @@ public static partial class MonitorApiEndpoints
             _ => webhooks.Failed(monitor, "Simulated failure: this is a test notification", now, simulated: true),
         };
         db.WebhookDeliveries.Add(delivery!);
-        await db.SaveChangesAsync(ct);
-        await scheduler.ScheduleWebhookDeliveryAsync(delivery!.Id, 0, ct);
+        await scheduler.SaveAndScheduleAsync(db, s => s.WebhookDelivery(delivery!.Id), ct);
         return Results.NoContent();
     }
 

@@ -75,7 +75,7 @@ public static class TriggerEndpoints
         if (deliveryId is not null) db.InboundDeliveries.Add(new InboundDelivery(deliveryId, time.GetUtcNow(), run.Id));
         try
         {
-            await db.SaveChangesAsync(ct);
+            await scheduler.SaveAndScheduleAsync(db, s => s.Run(run.Id), ct);
         }
         catch (DbUpdateException) when (deliveryId is not null)
         {
@@ -83,7 +83,6 @@ public static class TriggerEndpoints
             if (await ReplayAsync(http, db, deliveryId, jobTokens, ct) is { } raced) return raced;
             throw;
         }
-        await scheduler.ScheduleNewRunAsync(run, ct);
         return Results.Json(ResponseFor(http, run, request.Channel, jobTokens), statusCode: 202);
     }
 

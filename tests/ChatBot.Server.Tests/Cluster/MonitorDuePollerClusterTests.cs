@@ -8,16 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace ChatBot.Server.Tests.Cluster;
 
 /// <summary>
-/// New monitors wait in their rows until a node's trigger outbox schedules them. With two real server processes
-/// polling one PostgreSQL database, monitors committed with nobody to nudge (their node died right after the
-/// commit) are split between the nodes: each is scheduled once and checked once.
+/// New monitors are due in their rows until a node's due-monitor poller enqueues their checks. With two real server
+/// processes polling one PostgreSQL database, the due monitors are split between the nodes (<c>SKIP LOCKED</c>):
+/// each is checked once and moved to its grid, and each check is one job in the shared job store.
 /// </summary>
-public sealed class MonitorTriggerOutboxClusterTests
+public sealed class MonitorDuePollerClusterTests
 {
     private const int Monitors = 400;
 
     [Fact]
-    public async Task Two_nodes_schedule_every_waiting_monitor_once_and_each_is_checked_once()
+    public async Task Two_nodes_enqueue_every_due_monitor_once_and_each_is_checked_once()
     {
         await using var model = await ModelDouble.StartAsync();
         var database = await TestPostgres.CreateDatabaseAsync("outbox");
@@ -38,13 +38,12 @@ public sealed class MonitorTriggerOutboxClusterTests
             }
 
             await Eventually.HoldsAsync(async () => await TestPostgres.CountAsync(database, "SELECT count(*) FROM monitor_events") >= Monitors, TimeSpan.FromSeconds(90));
-            await Task.Delay(TimeSpan.FromSeconds(2));
 
-            Assert.Equal(0, await TestPostgres.CountAsync(database, "SELECT count(*) FROM monitors WHERE NOT \"TriggersStored\""));
+            Assert.Equal(0, await TestPostgres.CountAsync(database, "SELECT count(*) FROM monitors WHERE \"NextCheckAt\" <= now()"));
             Assert.Equal(Monitors, await TestPostgres.CountAsync(database, "SELECT count(*) FROM monitor_events"));
             Assert.Equal(Monitors, await TestPostgres.CountAsync(database, "SELECT count(DISTINCT \"MonitorId\") FROM monitor_events"));
             Assert.Equal(Monitors, await TestPostgres.CountAsync(database,
-                "SELECT count(*) FROM qrtz_triggers WHERE trigger_group = 'monitors' AND trigger_name NOT LIKE '%-first'"));
+                "SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%MonitorCheckJob%'"));
             Assert.False(nodeA.HasExited || nodeB.HasExited);
         }
         finally

@@ -1,0 +1,59 @@
+using ChatBot.Persistence;
+using ChatBot.Testing.Databases;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChatBot.Jobs.Tests.Infrastructure;
+
+/// <summary>
+/// The jobs layer's services on a migrated SQLite file and a fake clock, without a web host or a job server: the
+/// jobs the services ask for are recorded by <see cref="RecordingJobClient"/>.
+/// </summary>
+public sealed class JobsHarness : IAsyncDisposable
+{
+    private readonly TestSqlite _sqlite;
+
+    private JobsHarness(TestSqlite sqlite, ServiceProvider services, FakeTimeProvider time, RecordingJobClient jobs)
+    {
+        _sqlite = sqlite;
+        Services = services;
+        Time = time;
+        Jobs = jobs;
+    }
+
+    public ServiceProvider Services { get; }
+    public FakeTimeProvider Time { get; }
+    public RecordingJobClient Jobs { get; }
+
+    public static async Task<JobsHarness> CreateAsync(DateTimeOffset now, IDictionary<string, string?>? settings = null)
+    {
+        var sqlite = new TestSqlite();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "sqlite",
+            ["ConnectionStrings:ChatBot"] = sqlite.ConnectionString,
+        }.Concat(settings ?? new Dictionary<string, string?>())).Build();
+        var time = new FakeTimeProvider(now);
+        var jobs = new RecordingJobClient();
+        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(time);
+        services.AddChatBotPersistence(configuration).AddChatBotJobs(configuration);
+        services.Replace(ServiceDescriptor.Singleton<IBackgroundJobClient>(jobs));
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        return new JobsHarness(sqlite, provider, time, jobs);
+    }
+
+    public ChatBotDbContext Open() => Services.GetRequiredService<IDbContextFactory<ChatBotDbContext>>().CreateDbContext();
+
+    public T Create<T>() => ActivatorUtilities.CreateInstance<T>(Services);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        _sqlite.Dispose();
+    }
+}

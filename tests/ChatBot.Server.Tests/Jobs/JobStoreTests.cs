@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using ChatBot.Core.Agents;
+using ChatBot.Core.Messaging;
+using ChatBot.Core.Runs;
+using ChatBot.Core.Views;
+using ChatBot.Core.Workspaces;
+using ChatBot.Jobs.Scheduling;
+using ChatBot.Server.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatBot.Server.Tests.Jobs;
+
+/// <summary>
+/// The job store: on PostgreSQL it lives in the app's database and a request's rows and jobs commit as one; its
+/// dashboard sits behind the ops authentication.
+/// </summary>
+public sealed class JobStoreTests
+{
+    [Fact]
+    public async Task A_trigger_api_run_on_postgres_leaves_its_job_in_the_job_stores_tables()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Postgres);
+        app.Agent.Then(new AgentCompleted("Summarized", "ok", "Done.", 3, [], "test/model"));
+        using var client = app.CreateClient(await app.IssueTokenAsync("T0JOBSTORE", TokenScopes.Trigger));
+
+        var response = await client.PostAsJsonAsync("/api/workspace/T0JOBSTORE/trigger", new { task = "summarize the release notes" });
+        var runId = (await response.JsonAsync()).GetProperty("run_id").GetString()!;
+        await app.WaitUntilAsync(db => db.Runs.AnyAsync(r => r.Id == runId && r.Status == RunStatus.Succeeded));
+
+        // The job records its own success just after the run's row: one job, ending succeeded.
+        await app.WaitUntilAsync(async db => (await db.Database.SqlQuery<string>($"""
+            SELECT statename AS "Value" FROM hangfire.job
+            WHERE invocationdata::text LIKE '%AgentRunJob%' AND arguments::text LIKE {"%" + runId + "%"}
+            """).ToListAsync()) is ["Succeeded"]);
+    }
+
+    [Fact]
+    public async Task On_postgres_a_unit_of_work_that_fails_after_scheduling_leaves_neither_its_rows_nor_its_jobs()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Postgres);
+        var scheduler = app.Services.GetRequiredService<WorkScheduler>();
+        var message = new OutboundMessage(Inputs.Channel, new TextView("never sent"), DateTimeOffset.UtcNow);
+
+        await using (var db = app.CreateDbContext())
+        {
+            db.OutboundMessages.Add(message);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => scheduler.SaveAndScheduleAsync(db, s =>
+            {
+                s.MessageDelivery(message.Id);
+                throw new InvalidOperationException("the request fails after its job was added");
+            }, CancellationToken.None));
+        }
+
+        await using var check = app.CreateDbContext();
+        Assert.False(await check.OutboundMessages.AnyAsync(m => m.Id == message.Id));
+        var jobs = await check.Database.SqlQuery<long>($"""
+            SELECT count(*) AS "Value" FROM hangfire.job WHERE arguments::text LIKE {"%" + message.Id + "%"}
+            """).SingleAsync();
+        Assert.Equal(0, jobs);
+    }
+
+    [Fact]
+    public async Task The_job_dashboard_needs_the_ops_credentials()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+
+        var anonymous = await app.CreateClient().GetAsync("/hangfire");
+        Assert.Equal("AUTH_REQUIRED", await anonymous.ErrorCodeAsync(401));
+        Assert.Equal("Basic realm=\"ChatBot\"", anonymous.Headers.WwwAuthenticate.ToString());
+
+        var ops = app.CreateClient();
+        ops.UseOpsCredentials();
+        var dashboard = await ops.GetAsync("/hangfire");
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Contains("ChatBot jobs", await dashboard.Content.ReadAsStringAsync());
+    }
+}
