@@ -14,7 +14,7 @@ namespace ChatBot.Jobs.Approvals;
 /// Fires at an approval's deadline: a request nobody decided expires, its run ends as expired with a receipt,
 /// and the request message is updated so nobody clicks a dead button.
 /// </summary>
-public sealed class ApprovalExpiryJob(ChatBotDbContext db, ReceiptWriter receipts, WorkScheduler scheduler, TimeProvider time) : IJob
+public sealed class ApprovalExpiryJob(ChatBotDbContext db, ReceiptWriter receipts, ApprovalViewFormatter approvalViews, WorkScheduler scheduler, TimeProvider time) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
@@ -29,8 +29,7 @@ public sealed class ApprovalExpiryJob(ChatBotDbContext db, ReceiptWriter receipt
         OutboundMessage? update = null;
         if (approval.RequestAddress is { } address && approval.RequestMessageId is { } messageId)
         {
-            var view = new ApprovalRequestView(approval.Id, approval.ActionText, approval.RequestedBy?.DisplayName ?? "api",
-                approval.EstimatedCredits, approval.Status, null, approval.ExpiresAt);
+            var view = approvalViews.Format(approval);
             update = new OutboundMessage(address, view, now, replaceMessageId: messageId);
             db.OutboundMessages.Add(update);
         }

@@ -21,6 +21,7 @@ public sealed class ApprovalActionHandler(
     IDbContextFactory<ChatBotDbContext> factory,
     UserDirectoryResolver directory,
     ReceiptWriter receipts,
+    ApprovalViewFormatter approvalViews,
     WorkScheduler scheduler,
     TimeProvider time) : IActionHandler
 {
@@ -82,7 +83,7 @@ public sealed class ApprovalActionHandler(
         return AlreadyClosed(winner);
     }
 
-    private static CommandResult AlreadyClosed(Approval approval) => new(
+    private CommandResult AlreadyClosed(Approval approval) => new(
         new TextView(approval.Status switch
         {
             ApprovalStatus.Approved => $"This request was already approved by @{approval.DecidedBy?.DisplayName}.",
@@ -91,7 +92,6 @@ public sealed class ApprovalActionHandler(
         }),
         ViewOf(approval, expired: false));
 
-    private static ApprovalRequestView ViewOf(Approval approval, bool expired) => new(
-        approval.Id, approval.ActionText, approval.RequestedBy?.DisplayName ?? "api", approval.EstimatedCredits,
-        expired ? ApprovalStatus.Expired : approval.Status, approval.DecidedBy?.DisplayName, approval.ExpiresAt);
+    private ApprovalRequestView ViewOf(Approval approval, bool expired) =>
+        approvalViews.Format(approval, expired ? ApprovalStatus.Expired : null);
 }
