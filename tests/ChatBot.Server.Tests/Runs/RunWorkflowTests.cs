@@ -139,7 +139,7 @@ public sealed class RunWorkflowTests
         var result = await app.ClickAsync(Inputs.Click(ActionIds.Approve, approval.Id));
 
         var replaced = Assert.IsType<ApprovalRequestView>(result.ReplaceOriginal);
-        Assert.Equal("Approved by @bob", replaced.OutcomeText);
+        Assert.Equal("Approved by @bob", replaced.HeaderText);
         await app.WaitForAsync(db => db.Receipts.SingleOrDefaultAsync(r => r.Status == ReceiptDeliveryStatus.Delivered));
         await using var db = app.CreateDbContext();
         var run = await db.Runs.SingleAsync();
