@@ -8,6 +8,12 @@ public sealed class UserDirectoryResolver(IEnumerable<IUserDirectory> directorie
 {
     private readonly Dictionary<ChatPlatform, IUserDirectory> _byPlatform = directories.ToDictionary(d => d.Platform);
 
-    public ValueTask<bool> IsAdminAsync(ChatAddress where, string userId, CancellationToken ct) =>
-        _byPlatform.TryGetValue(where.Platform, out var directory) ? directory.IsAdminAsync(where, userId, ct) : ValueTask.FromResult(false);
+    /// <summary>Asks by each of the person's ids (a Teams admin may be configured by AAD object id or Teams id).</summary>
+    public async ValueTask<bool> IsAdminAsync(ChatAddress where, ChatUser user, CancellationToken ct)
+    {
+        if (!_byPlatform.TryGetValue(where.Platform, out var directory)) return false;
+        foreach (var id in user.Ids)
+            if (await directory.IsAdminAsync(where, id, ct)) return true;
+        return false;
+    }
 }

@@ -31,8 +31,8 @@ public sealed class ApprovalActionHandler(
         if (approval is null || approval.WorkspaceId != action.Address.WorkspaceId)
             return CommandResult.Say("I can't find that approval request.");
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == approval.WorkspaceId, ct);
-        var isAdmin = action.Address.Platform == ChatPlatform.Playground || await directory.IsAdminAsync(action.Address, action.User.Id, ct);
-        if (!workspace.IsApprover(action.User.Id, isAdmin))
+        var isAdmin = action.Address.Platform == ChatPlatform.Playground || await directory.IsAdminAsync(action.Address, action.User, ct);
+        if (!workspace.IsApprover(action.User, isAdmin))
             return CommandResult.Say("Only approvers can decide this request: workspace admins and the approvers an admin has named.");
 
         var now = time.GetUtcNow();

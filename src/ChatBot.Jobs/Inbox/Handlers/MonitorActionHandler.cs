@@ -1,12 +1,13 @@
 using ChatBot.Core.Common;
 using ChatBot.Core.Inbound;
+using ChatBot.Core.Views;
 using ChatBot.Jobs.Scheduling;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Jobs.Inbox.Handlers;
 
-/// <summary>The Pause / Resume / Cancel buttons of <c>/monitors</c>.</summary>
+/// <summary>The Pause / Resume / Cancel buttons of <c>/monitors</c>; the card is redrawn with the new states.</summary>
 public sealed class MonitorActionHandler(ChatBotDbContext db, WorkScheduler scheduler, TimeProvider time) : IActionHandler
 {
     public async ValueTask<CommandResult> HandleAsync(ButtonAction action, CancellationToken ct)
@@ -30,6 +31,7 @@ public sealed class MonitorActionHandler(ChatBotDbContext db, WorkScheduler sche
         await db.SaveChangesAsync(ct);
         if (action.ActionId == ActionIds.ResumeMonitor) await scheduler.ScheduleMonitorAsync(monitor, ct);
         else await scheduler.UnscheduleMonitorAsync(monitor.Id, ct);
-        return CommandResult.Say($"Monitor “{monitor.Query}” is now {monitor.Status.ToString().ToLowerInvariant()}.");
+        return new CommandResult(new TextView($"Monitor “{monitor.Query}” is now {monitor.Status.ToString().ToLowerInvariant()}."),
+            await ListMonitorsHandler.ViewAsync(db, action.Address, ct));
     }
 }
