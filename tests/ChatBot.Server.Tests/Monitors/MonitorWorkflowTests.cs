@@ -75,6 +75,20 @@ public sealed class MonitorWorkflowTests
     }
 
     [Fact]
+    public async Task Monitor_on_a_query_the_channel_already_watches_answers_with_the_existing_one()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        _ = app.CreateClient();
+        await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Weekly, "https://example.com/changelog")));
+
+        var again = await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Daily, "https://example.com/changelog")));
+
+        Assert.StartsWith("This channel already monitors https://example.com/changelog · weekly · active.", ((TextView)again.Reply!).Text);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.Monitors.CountAsync());
+    }
+
+    [Fact]
     public async Task A_failing_first_check_is_told_in_the_thread_at_once_with_the_reason_and_what_to_do()
     {
         await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
