@@ -76,6 +76,7 @@ public sealed class RealAgentRunTests : IAsyncLifetime
         var request = Assert.Single(app.Messenger.Views<ApprovalRequestView>());
         Assert.Equal("Send email to ops@example.com: “Weekly summary”", request.ActionText);
         Assert.Equal("alice", request.RequestedBy);
+        Assert.Equal(["To: ops@example.com", "Subject: Weekly summary", "Body: All quiet."], request.Fields.Select(f => $"{f.Label}: {f.Value}"));
         Assert.NotNull(run.Transcript);
         Assert.Empty(app.Messenger.Views<ReceiptView>());
     }

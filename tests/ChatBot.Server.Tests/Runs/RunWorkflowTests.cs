@@ -168,7 +168,7 @@ public sealed class RunWorkflowTests
         Assert.Equal(RunStatus.Denied, (await db.Runs.SingleAsync()).Status);
         var posted = Assert.Single(app.Messenger.Views<ReceiptView>());
         Assert.Equal("✕ Denied: Send email to customer@acme.com", posted.Title);
-        Assert.Equal("Cancelled by @aidan · 0 credits charged", posted.DetailsLine);
+        Assert.Equal("Cancelled by @aidan · 0 credits charged · view details ↗", posted.DetailsLine);
         Assert.Single(app.Agent.Requests);
     }
 
