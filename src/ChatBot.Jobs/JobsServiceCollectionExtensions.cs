@@ -1,3 +1,4 @@
+using ChatBot.Core.Approvals;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Inbound;
 using ChatBot.Core.Messaging;
@@ -34,7 +35,8 @@ public static class JobsServiceCollectionExtensions
         var storage = StorageConnection.From(configuration);
 
         services.TryAddTimeProvider();
-        services.AddSingleton(sp => new ReceiptFormatter(sp.GetRequiredService<IOptions<ReceiptOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ReceiptFormatter(sp.GetRequiredService<IOptions<ReceiptOptions>>().Value));
+        services.AddSingleton(sp => new ApprovalViewFormatter(sp.GetRequiredService<IOptions<ReceiptOptions>>().Value));
         services.AddSingleton<ReceiptWriter>();
         services.AddSingleton<RunWebhooks>();
         services.AddSingleton<Monitors.MonitorWebhooks>();

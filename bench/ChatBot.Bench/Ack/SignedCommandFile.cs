@@ -32,7 +32,8 @@ internal static class SignedCommandFile
                 "user_id=U0BENCHUSER",
                 "user_name=bench",
                 "command=" + Uri.EscapeDataString("/monitor"),
-                "text=" + Uri.EscapeDataString(monitorUrl),
+                // A distinct query each: the same query twice in a channel answers with the existing monitor.
+                "text=" + Uri.EscapeDataString($"{monitorUrl}?n={i}"),
                 "api_app_id=A0BENCH",
                 "is_enterprise_install=false",
                 "response_url=" + Uri.EscapeDataString(responseUrlBase + trigger),

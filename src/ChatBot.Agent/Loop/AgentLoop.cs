@@ -51,7 +51,7 @@ public sealed class AgentLoop(
                 if (!response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Any())
                 {
                     var answer = FinalAnswer.Parse(response.Text);
-                    return new AgentCompleted(answer.Headline, answer.Summary, answer.Output, usage.Credits, usage.Tools, provider.Model);
+                    return new AgentCompleted(answer.Headline, answer.Summary, answer.Output, usage.Credits, usage.Tools, provider.ModelUsed);
                 }
                 if (await AnswerOpenCallsAsync(messages, tools, attempt, ct) is { } paused) return paused;
             }
@@ -66,7 +66,7 @@ public sealed class AgentLoop(
     }
 
     private AgentFailed Failed(string reason, bool transient, AttemptUsage usage) =>
-        new(reason, transient, usage.Credits, usage.Tools, provider.Model);
+        new(reason, transient, usage.Credits, usage.Tools, provider.ModelUsed);
 
     private List<ChatMessage> Begin(AgentRequest request) =>
     [
@@ -123,7 +123,7 @@ public sealed class AgentLoop(
                 else
                 {
                     var pending = new PendingToolCall(call.CallId, tool.Id, argumentsJson, tool.Describe(arguments), tool.Credits);
-                    return new AgentNeedsApproval(pending, TranscriptCodec.Serialize(messages), attempt.Usage.Credits, attempt.Usage.Tools, provider.Model);
+                    return new AgentNeedsApproval(pending, TranscriptCodec.Serialize(messages), attempt.Usage.Credits, attempt.Usage.Tools, provider.ModelUsed);
                 }
             }
             messages.Add(new ChatMessage(ChatRole.Tool, [new FunctionResultContent(call.CallId, result)]));

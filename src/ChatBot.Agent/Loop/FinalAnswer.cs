@@ -1,3 +1,5 @@
+using ChatBot.Core.Common;
+
 namespace ChatBot.Agent.Loop;
 
 /// <summary>Splits the model's last message into the receipt's headline and outcome and the full output.</summary>
@@ -12,7 +14,7 @@ public sealed record FinalAnswer(string Headline, string Summary, string Output)
         string? outcome = Take(lines, "OUTCOME:");
         var output = string.Join('\n', lines).Trim();
         if (output.Length == 0) output = string.Join(" — ", new[] { headline, outcome }.Where(s => !string.IsNullOrEmpty(s)));
-        headline ??= FirstSentence(output);
+        headline ??= FirstSentence.Of(output);
         return new FinalAnswer(Clip(headline), Clip(outcome ?? ""), output);
     }
 
@@ -25,12 +27,5 @@ public sealed record FinalAnswer(string Headline, string Summary, string Output)
         return line[label.Length..].Trim().Trim('*').Trim();
     }
 
-    private static string FirstSentence(string text)
-    {
-        var firstLine = text.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim().TrimStart('#', ' ') ?? "";
-        var stop = firstLine.IndexOfAny(['.', '!', '?']);
-        return stop > 0 ? firstLine[..stop] : firstLine;
-    }
-
-    private static string Clip(string text) => text.Length <= MaxHeadline ? text : text[..(MaxHeadline - 1)].TrimEnd() + "…";
+    private static string Clip(string text) => OneLine.Of(text, MaxHeadline);
 }

@@ -27,6 +27,7 @@ public sealed class PageMonitor(SafeFetcher fetcher, ModelJudge judge, SchemaRes
         if (!fetched.IsSuccess) throw new HttpRequestException($"HTTP {fetched.StatusCode} from {fetched.FinalUrl}");
 
         var text = ReadableLines.Normalize(FetchedText.Of(fetched));
+        if (text.Length == 0) throw new InvalidDataException($"{url} has no readable text ({fetched.ContentType ?? "no content type"})");
         var state = StateJson.Write(new PageState(fetched.ETag, fetched.LastModified, text));
         if (previous is null) return new MonitorCheckResult([], state, credits);
 

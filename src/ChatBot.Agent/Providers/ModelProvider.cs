@@ -29,10 +29,12 @@ public sealed class ModelProvider : IDisposable
             case "" or "none":
                 break;
             case "openai":
+                Name = "openai";
                 Model = string.IsNullOrWhiteSpace(settings.Model) ? DefaultOpenAIModel : settings.Model;
                 Client = CreateOpenAI(settings, Model, clients.CreateClient(HttpClientName));
                 break;
             case "anthropic":
+                Name = "anthropic";
                 Model = string.IsNullOrWhiteSpace(settings.Model) ? DefaultAnthropicModel : settings.Model;
                 Client = CreateAnthropic(settings, Model, clients.CreateClient(HttpClientName));
                 break;
@@ -45,6 +47,12 @@ public sealed class ModelProvider : IDisposable
     public IChatClient? Client { get; }
 
     public string? Model { get; }
+
+    /// <summary>The provider's short name ("openai", "anthropic"); null when none is configured.</summary>
+    public string? Name { get; }
+
+    /// <summary>What the receipts call the model: <c>provider/model</c> ("anthropic/claude-haiku-4.5").</summary>
+    public string? ModelUsed => Name is null ? null : $"{Name}/{Model}";
 
     public bool IsConfigured => Client is not null;
 

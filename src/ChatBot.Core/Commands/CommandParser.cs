@@ -17,7 +17,8 @@ public static partial class CommandParser
         "Tell me what to watch, for example `/monitor https://example.com/pricing` or `/monitor AI funding news`.";
 
     private const string ReceiptsUsage =
-        "Usage: `/receipts` to show the settings, `/receipts channel here` or `/receipts channel #channel` to set the default receipt channel, " +
+        "Usage: `/receipts status` (or just `/receipts`) to show the settings, `/receipts here` or `/receipts channel #channel` to set the default receipt channel, " +
+        "`/receipts off` to clear it, " +
         "`/receipts tools on|off`, `/receipts credits on|off`, `/receipts link on|off`.";
 
     private const int MaxQueryLength = 2000;
@@ -77,14 +78,25 @@ public static partial class CommandParser
     private static CommandParseResult ParseReceipts(string argument)
     {
         var words = argument.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length == 0 || (words.Length == 1 && words[0].Equals("show", StringComparison.OrdinalIgnoreCase)))
-            return CommandParseResult.Ok(new ReceiptsCommand(ReceiptsAction.Show));
+        if (words.Length == 0) return CommandParseResult.Ok(new ReceiptsCommand(ReceiptsAction.Show));
 
         var verb = words[0].ToLowerInvariant();
+        // The short forms are the Slack manifest's usage hint: [here | off | status].
+        if (words.Length == 1 && verb switch
+            {
+                "status" or "show" => ReceiptsAction.Show,
+                "here" => ReceiptsAction.SetChannelHere,
+                "off" or "none" => ReceiptsAction.ClearChannel,
+                _ => (ReceiptsAction?)null,
+            } is { } shortForm)
+            return CommandParseResult.Ok(new ReceiptsCommand(shortForm));
+
         if (verb == "channel" && words.Length == 2)
         {
             if (words[1].Equals("here", StringComparison.OrdinalIgnoreCase))
                 return CommandParseResult.Ok(new ReceiptsCommand(ReceiptsAction.SetChannelHere));
+            if (words[1].ToLowerInvariant() is "off" or "none")
+                return CommandParseResult.Ok(new ReceiptsCommand(ReceiptsAction.ClearChannel));
             var channel = ChannelReference(words[1]);
             return channel is null
                 ? CommandParseResult.Fail($"I couldn't read `{words[1]}` as a channel. {ReceiptsUsage}")

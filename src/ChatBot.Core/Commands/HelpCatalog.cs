@@ -13,7 +13,7 @@ public static class HelpCatalog
         new("/monitors", "List this channel's monitors, with Pause and Cancel buttons."),
         new("cancelmonitor", "Reply this in a monitor's thread to stop it."),
         new("@ChatBot <task>", "Ask the agent to do something (\"summarize last 24h of #customer-feedback\"); a DM works too."),
-        new("/receipts", "Show where run receipts go and what they include (admins: /receipts channel here, /receipts tools|credits|link on|off)."),
+        new("/receipts", "Show where run receipts go and what they include (admins: /receipts here|off, /receipts channel #name, /receipts tools|credits|link on|off)."),
         new("/help", "This list."),
     ];
 

@@ -5,6 +5,7 @@ public enum ReceiptsAction
     Show,
     SetChannelHere,
     SetChannel,
+    ClearChannel,
     ToggleTools,
     ToggleCredits,
     ToggleLink,

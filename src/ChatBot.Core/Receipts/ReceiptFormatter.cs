@@ -1,3 +1,4 @@
+using ChatBot.Core.Common;
 using ChatBot.Core.Runs;
 using ChatBot.Core.Workspaces;
 using Humanizer;
@@ -7,9 +8,13 @@ namespace ChatBot.Core.Receipts;
 /// <summary>
 /// Renders a finished run as the two-line receipt (success ✓, denial ✕, failure ⚠) and as the structured
 /// <c>run_receipt</c> event. The same neutral view is drawn by Slack, Teams and the playground.
+/// Every receipt is exactly two lines: a failure's multi-line reason is collapsed onto the first.
 /// </summary>
-public sealed class ReceiptFormatter(ReceiptOptions options, TimeProvider time)
+public sealed class ReceiptFormatter(ReceiptOptions options)
 {
+    /// <summary>The longest first line; chat clients wrap anything longer into a third line.</summary>
+    public const int MaxTitleLength = 200;
+
     public const string SuccessMark = "✓";
     public const string DenialMark = "✕";
     public const string FailureMark = "⚠";
@@ -26,19 +31,22 @@ public sealed class ReceiptFormatter(ReceiptOptions options, TimeProvider time)
     public ReceiptView Format(Run run, ReceiptSettings settings)
     {
         var kind = KindOf(run);
-        var header = $"{options.BotName}{ReceiptView.Separator}{CompactRelativeTime.Format(run.CreatedAt, time.GetUtcNow())}";
         return kind switch
         {
-            ReceiptKind.Success => new ReceiptView(kind, run.Id, header, SuccessTitle(run), SuccessDetails(run, settings)),
-            ReceiptKind.Denial => new ReceiptView(kind, run.Id, header,
-                $"{DenialMark} {(run.Status == RunStatus.Canceled ? "Cancelled" : "Denied")}: {run.PendingAction ?? run.Request}",
+            ReceiptKind.Success => new ReceiptView(kind, run.Id, Title(SuccessTitle(run)), SuccessDetails(run, settings)),
+            ReceiptKind.Denial => new ReceiptView(kind, run.Id,
+                Title($"{DenialMark} {(run.Status == RunStatus.Canceled ? "Cancelled" : "Denied")}: {run.PendingAction ?? run.Request}"),
                 ChargedDetails(run, settings, $"Cancelled by @{run.DecidedBy ?? "an admin"}")),
-            ReceiptKind.Expired => new ReceiptView(kind, run.Id, header,
-                $"{DenialMark} Expired: {run.PendingAction ?? run.Request}",
+            ReceiptKind.Expired => new ReceiptView(kind, run.Id,
+                Title($"{DenialMark} Expired: {run.PendingAction ?? run.Request}"),
                 ChargedDetails(run, settings, "No approver decided in time")),
-            _ => new ReceiptView(kind, run.Id, header, $"{FailureMark} Failed: {run.FailureReason ?? "unknown error"}", FailureDetails(run, settings)),
+            _ => new ReceiptView(kind, run.Id, Title($"{FailureMark} Failed: {FailureLine(run)}"), FailureDetails(run, settings)),
         };
     }
+
+    private static string Title(string text) => OneLine.Of(text, MaxTitleLength);
+
+    private static string FailureLine(Run run) => OneLine.Of(run.FailureReason ?? "unknown error", MaxTitleLength);
 
     public RunReceipt ToRunReceipt(Run run, string? channel) => new()
     {
@@ -49,7 +57,7 @@ public sealed class ReceiptFormatter(ReceiptOptions options, TimeProvider time)
         StartedAt = run.StartedAt ?? run.CreatedAt,
         CompletedAt = run.CompletedAt,
         Request = run.Request,
-        Summary = run.Status == RunStatus.Succeeded ? SummaryLine(run) : run.FailureReason ?? run.PendingAction,
+        Summary = run.Status == RunStatus.Succeeded ? SummaryLine(run) : run.FailureReason is not null ? FailureLine(run) : run.PendingAction,
         CreditsUsed = run.CreditsUsed,
         ToolsUsed = run.ToolsUsed.ToList(),
         ApprovalsRequired = run.ApprovalsRequired,
@@ -88,14 +96,20 @@ public sealed class ReceiptFormatter(ReceiptOptions options, TimeProvider time)
             var tools = ToolDisplayNames.For(run.ToolsUsed);
             if (tools.Count > 0) details.Add(new(string.Join(", ", tools)));
         }
-        if (settings.IncludeLink) details.Add(new("view details ↗", options.RunDetailsUrl(run.Id)));
+        AddLink(details, run, settings);
         return details;
     }
 
-    private static List<ReceiptSegment> ChargedDetails(Run run, ReceiptSettings settings, string reason)
+    private void AddLink(List<ReceiptSegment> details, Run run, ReceiptSettings settings)
+    {
+        if (settings.IncludeLink) details.Add(new("view details ↗", options.RunDetailsUrl(run.Id)));
+    }
+
+    private List<ReceiptSegment> ChargedDetails(Run run, ReceiptSettings settings, string reason)
     {
         var details = new List<ReceiptSegment> { new(reason) };
         if (settings.IncludeCredits) details.Add(new($"{"credit".ToQuantity(run.CreditsUsed)} charged"));
+        AddLink(details, run, settings);
         return details;
     }
 
@@ -107,6 +121,7 @@ public sealed class ReceiptFormatter(ReceiptOptions options, TimeProvider time)
         details.Add(new($"correlation_id {run.CorrelationId}"));
         if (options.SupportContact is { Length: > 0 } support)
             details.Add(new(support, support.Contains('@') && !support.Contains("://") ? $"mailto:{support}" : support));
+        AddLink(details, run, settings);
         return details;
     }
 }

@@ -3,10 +3,11 @@ using ChatBot.Core.Views;
 namespace ChatBot.Core.Receipts;
 
 /// <summary>
-/// The two-line receipt, neutral: <see cref="Header"/> ("ChatBot · 2m ago"), <see cref="Title"/>
-/// ("✓ Summarized … — 3 themes, …") and the second line's <see cref="Details"/> segments.
+/// The two-line receipt, neutral: <see cref="Title"/> ("✓ Summarized … — 3 themes, …") and the second line's
+/// <see cref="Details"/> segments. The bot's name and the post's age above it are the chat client's own message
+/// header (Slack and Teams draw it; the playground draws its own), so they are not part of the text.
 /// </summary>
-public sealed record ReceiptView(ReceiptKind Kind, string RunId, string Header, string Title, IReadOnlyList<ReceiptSegment> Details) : ChatView
+public sealed record ReceiptView(ReceiptKind Kind, string RunId, string Title, IReadOnlyList<ReceiptSegment> Details) : ChatView
 {
     public const string Separator = " · ";
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ChatBot.Core.Common;
 
 namespace ChatBot.Core.Receipts;
 
@@ -10,8 +11,8 @@ public sealed record RunReceipt
     [JsonPropertyName("workspace_id")] public required string WorkspaceId { get; init; }
     [JsonPropertyName("channel")] public string? Channel { get; init; }
     [JsonPropertyName("status")] public required string Status { get; init; }
-    [JsonPropertyName("started_at")] public DateTimeOffset? StartedAt { get; init; }
-    [JsonPropertyName("completed_at")] public DateTimeOffset? CompletedAt { get; init; }
+    [JsonPropertyName("started_at"), JsonConverter(typeof(UtcSecondsJsonConverter))] public DateTimeOffset? StartedAt { get; init; }
+    [JsonPropertyName("completed_at"), JsonConverter(typeof(UtcSecondsJsonConverter))] public DateTimeOffset? CompletedAt { get; init; }
     [JsonPropertyName("request")] public required string Request { get; init; }
     [JsonPropertyName("summary")] public string? Summary { get; init; }
     [JsonPropertyName("credits_used")] public int CreditsUsed { get; init; }

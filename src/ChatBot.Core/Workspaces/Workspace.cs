@@ -1,3 +1,4 @@
+using ChatBot.Core.Chat;
 using ChatBot.Core.Webhooks;
 
 namespace ChatBot.Core.Workspaces;
@@ -38,7 +39,8 @@ public sealed class Workspace
         url.Scheme == Uri.UriSchemeHttps && WebhookAllowlist.Any(allowed =>
             allowed.EndsWith('/') ? url.AbsoluteUri.StartsWith(allowed, StringComparison.OrdinalIgnoreCase) : string.Equals(url.AbsoluteUri, allowed, StringComparison.OrdinalIgnoreCase));
 
-    public bool IsApprover(string userId, bool isPlatformAdmin) => isPlatformAdmin || ApproverIds.Contains(userId);
+    /// <summary>Admins and named approvers decide; an approver may be named by any of the person's ids.</summary>
+    public bool IsApprover(ChatUser user, bool isPlatformAdmin) => isPlatformAdmin || user.Ids.Any(ApproverIds.Contains);
 
     /// <summary>The first instant of next month, when the spend cap resets.</summary>
     public static DateTimeOffset NextSpendReset(DateTimeOffset now)

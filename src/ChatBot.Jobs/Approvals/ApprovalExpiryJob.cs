@@ -15,7 +15,7 @@ namespace ChatBot.Jobs.Approvals;
 /// receipt, and the request message is updated so nobody clicks a dead button.
 /// </summary>
 [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 2, 5, 10, 20, 30, 60, 120, 300, 600])]
-public sealed class ApprovalExpiryJob(ChatBotDbContext db, ReceiptWriter receipts, WorkScheduler scheduler, TimeProvider time)
+public sealed class ApprovalExpiryJob(ChatBotDbContext db, ReceiptWriter receipts, ApprovalViewFormatter approvalViews, WorkScheduler scheduler, TimeProvider time)
 {
     public async Task ExecuteAsync(string approvalId, CancellationToken ct)
     {
@@ -35,8 +35,7 @@ public sealed class ApprovalExpiryJob(ChatBotDbContext db, ReceiptWriter receipt
         OutboundMessage? update = null;
         if (approval.RequestAddress is { } address && approval.RequestMessageId is { } messageId)
         {
-            var view = new ApprovalRequestView(approval.Id, approval.ActionText, approval.RequestedBy?.DisplayName ?? "api",
-                approval.EstimatedCredits, approval.Status, null, approval.ExpiresAt);
+            var view = approvalViews.Format(approval);
             update = new OutboundMessage(address, view, now, replaceMessageId: messageId);
             db.OutboundMessages.Add(update);
         }

@@ -13,7 +13,14 @@ public sealed class UserDirectoryResolver(IEnumerable<IUserDirectory> directorie
 {
     private readonly Dictionary<ChatPlatform, IUserDirectory> _byPlatform = directories.ToDictionary(d => d.Platform);
 
-    public ValueTask<bool> IsAdminAsync(ChatAddress where, string userId, CancellationToken ct) =>
-        where.Platform == ChatPlatform.Playground ? ValueTask.FromResult(where.WorkspaceId == Workspace.PlaygroundId)
-        : _byPlatform.TryGetValue(where.Platform, out var directory) ? directory.IsAdminAsync(where, userId, ct) : ValueTask.FromResult(false);
+    /// <summary>Asks by each of the person's ids (a Teams admin may be configured by AAD object id or Teams id). The
+    /// playground's user is an admin only in the playground's own workspace.</summary>
+    public async ValueTask<bool> IsAdminAsync(ChatAddress where, ChatUser user, CancellationToken ct)
+    {
+        if (where.Platform == ChatPlatform.Playground) return where.WorkspaceId == Workspace.PlaygroundId;
+        if (!_byPlatform.TryGetValue(where.Platform, out var directory)) return false;
+        foreach (var id in user.Ids)
+            if (await directory.IsAdminAsync(where, id, ct)) return true;
+        return false;
+    }
 }

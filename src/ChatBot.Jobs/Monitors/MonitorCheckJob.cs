@@ -71,15 +71,15 @@ public sealed class MonitorCheckJob(
         {
             logger.LogWarning(ex, "Monitor {MonitorId} check failed", monitor.Id);
             var now = time.GetUtcNow();
+            var isFirstCheck = monitor.LastRunAt is null;
             var failures = monitor.RecordFailure(now);
             db.MonitorEvents.Add(MonitorEvent.Failed(monitor.Id, ex.Message, now));
             pushes.Add(webhooks.Failed(monitor, ex.Message, now));
-            if (failures == options.Value.MonitorFailureThreshold && monitor.Address is { } thread)
+            if (MonitorFailureNotice.For(ex.Message, failures, isFirstCheck, options.Value.MonitorFailureThreshold) is { } text && monitor.Address is { } thread)
             {
-                var notice = new TextView(
-                    $"⚠ This monitor has failed {failures} checks in a row (last error: {ex.Message}). It keeps trying; reply `cancelmonitor` to stop it.");
+                var notice = new TextView(text);
                 outbox.Add(new OutboundMessage(thread, notice, now));
-                if (monitor.Owner is { } owner) outbox.Add(new OutboundMessage(thread, notice, now, directTo: owner));
+                if (failures == options.Value.MonitorFailureThreshold && monitor.Owner is { } owner) outbox.Add(new OutboundMessage(thread, notice, now, directTo: owner));
             }
         }
 

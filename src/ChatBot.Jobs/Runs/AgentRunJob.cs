@@ -26,6 +26,7 @@ public sealed class AgentRunJob(
     IAgentRunner agent,
     IMessengerResolver messengers,
     ReceiptWriter receipts,
+    ApprovalViewFormatter approvalViews,
     WorkScheduler scheduler,
     WorkspaceRunSlots slots,
     RunsInFlight inFlight,
@@ -189,8 +190,7 @@ public sealed class AgentRunJob(
             logger.LogWarning("Run {RunId} needs approval but has no channel to ask in", run.Id);
             return;
         }
-        var view = new ApprovalRequestView(approval.Id, approval.ActionText, run.RequestedBy?.DisplayName ?? "api",
-            approval.EstimatedCredits, approval.Status, null, approval.ExpiresAt);
+        var view = approvalViews.Format(approval);
         var posted = await messengers.For(address.Platform).PostAsync(address, view, ct);
         approval.RecordRequestMessage(address, posted.MessageId);
         await db.SaveChangesAsync(ct);

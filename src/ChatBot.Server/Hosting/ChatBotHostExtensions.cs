@@ -38,6 +38,7 @@ public static class ChatBotHostExtensions
         services.AddChatBotPersistence(configuration);
         // Before the job engine: hosted services start in registration order.
         services.AddHostedService<DatabaseMigrationService>();
+        services.AddHostedService<ListeningAddressDefault>();
         services.AddChatBotAgent(configuration);
         services.AddChatBotJobs(configuration);
 

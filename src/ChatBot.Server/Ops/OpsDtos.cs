@@ -98,7 +98,9 @@ public sealed record RunTimelineDto(
         if (run.StartedAt is { } started) entries.Add(new(started, "started", $"attempt {run.Attempt}"));
         foreach (var approval in approvals)
         {
-            entries.Add(new(approval.CreatedAt, "approval_requested", approval.ActionText));
+            // In full: approval cards cut long bodies and link here.
+            entries.Add(new(approval.CreatedAt, "approval_requested",
+                ApprovalAction.FullText(approval.ActionText, ApprovalAction.Fields(approval.ToolName, approval.ArgumentsJson))));
             if (approval.DecidedAt is { } decided)
                 entries.Add(new(decided, $"approval_{approval.Status.ToString().ToLowerInvariant()}", approval.DecidedBy?.DisplayName ?? ""));
         }

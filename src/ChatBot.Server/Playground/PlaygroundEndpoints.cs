@@ -1,11 +1,13 @@
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Inbound;
+using ChatBot.Core.Receipts;
 using ChatBot.Core.Views;
 using ChatBot.Persistence;
 using ChatBot.Server.Errors;
 using ChatBot.Server.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChatBot.Server.Playground;
 
@@ -73,7 +75,7 @@ public static class PlaygroundEndpoints
         return Results.Ok(new { reply = result.Reply?.FallbackText });
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, string? channel, ChatBotDbContext db, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, string? channel, ChatBotDbContext db, IOptions<ReceiptOptions> receipts, CancellationToken ct)
     {
         var channelId = ChannelOf(channel);
         if (channelId is null) return ApiErrors.Result(http, 400, "INVALID_CHANNEL", "Channel names are letters, digits, '-' and '_' (at most 40).");
@@ -84,6 +86,8 @@ public static class PlaygroundEndpoints
         return Results.Ok(new
         {
             channel = channelId,
+            // The page draws each bot message's header (name and a live relative time) itself, as Slack does.
+            bot_name = receipts.Value.BotName,
             messages = messages.Select(m => new PlaygroundMessageDto(m.Id, m.ThreadId, m.Author, m.VisibleTo is not null, m.CreatedAt, m.UpdatedAt, m.View.FallbackText, m.View)),
         });
     }

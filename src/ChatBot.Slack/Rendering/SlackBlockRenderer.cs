@@ -54,22 +54,26 @@ public sealed class SlackBlockRenderer
     {
         var blocks = new List<JsonObject>
         {
-            Section($"*{(view.IsOpen ? "Approval needed" : "Approval request")}*\n{Truncate(SlackMrkdwn.FromMarkdown(view.ActionText), MaxSectionLength - 40)}"),
+            Section($"*{SlackMrkdwn.Escape(view.HeaderText)}*\n{Truncate(SlackMrkdwn.FromMarkdown(view.ActionText), MaxSectionLength - 40)}"),
         };
-        if (view.IsOpen)
+        foreach (var field in view.Fields)
         {
-            blocks.Add(Context(
-                $"Requested by @{SlackMrkdwn.Escape(view.RequestedBy)} · ~{view.EstimatedCredits.ToString(CultureInfo.InvariantCulture)} credits · " +
-                $"expires {SlackDate(view.ExpiresAt)}"));
-            blocks.Add(Actions(
-                $"approval:{view.ApprovalId}",
-                Button("Approve", ActionIds.Approve, view.ApprovalId, "primary"),
-                Button("Deny", ActionIds.Deny, view.ApprovalId, "danger")));
+            var value = SlackMrkdwn.Escape(field.Value);
+            blocks.Add(Section(Truncate(field.IsCode ? $"*{field.Label}*\n```{value}```" : $"*{field.Label}:* {value}", MaxSectionLength)));
         }
-        else
+        if (view.FieldsTruncated && view.DetailsUrl is { } url)
+            blocks.Add(Context($"Shortened to fit here: {SlackMrkdwn.Link(url, "the full action is on the run's page")}"));
+        var requested = $"Requested by @{SlackMrkdwn.Escape(view.RequestedBy)} · {view.CreditsText}";
+        if (!view.IsOpen)
         {
-            blocks.Add(Context(SlackMrkdwn.Escape(view.OutcomeText ?? view.Status.ToString())));
+            blocks.Add(Context(requested));
+            return blocks;
         }
+        blocks.Add(Context($"{requested} · expires {SlackDate(view.ExpiresAt)}"));
+        blocks.Add(Actions(
+            $"approval:{view.ApprovalId}",
+            Button("Approve", ActionIds.Approve, view.ApprovalId, "primary"),
+            Button("Deny", ActionIds.Deny, view.ApprovalId, "danger")));
         return blocks;
     }
 
@@ -111,7 +115,7 @@ public sealed class SlackBlockRenderer
 
     private static List<JsonObject> Receipt(ReceiptView view)
     {
-        var blocks = new List<JsonObject> { Context(SlackMrkdwn.Escape(view.Header)), Section(Truncate(SlackMrkdwn.FromMarkdown(view.Title), MaxSectionLength)) };
+        var blocks = new List<JsonObject> { Section(Truncate(SlackMrkdwn.FromMarkdown(view.Title), MaxSectionLength)) };
         if (view.Details.Count > 0)
         {
             var details = view.Details.Select(d => d.Url is { } url ? SlackMrkdwn.Link(url, d.Text) : SlackMrkdwn.Escape(d.Text));

@@ -42,8 +42,9 @@ public static partial class TeamsConversation
     public static bool IsPersonal(Activity activity) =>
         string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The sender by Teams user id (29:…) and AAD object id, so settings naming either one match.</summary>
     public static ChatUser? UserOf(Activity activity) =>
-        activity.From is { Id.Length: > 0 } from ? new ChatUser(from.Id, from.Name) : null;
+        activity.From is { Id.Length: > 0 } from ? new ChatUser(from.Id, from.Name, from.AadObjectId) : null;
 
     [GeneratedRegex(@";messageid=(?<id>[^;]+)$", RegexOptions.IgnoreCase)]
     private static partial Regex MessageIdSuffix();

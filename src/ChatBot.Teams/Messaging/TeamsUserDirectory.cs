@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Teams.Messaging;
 
 /// <summary>
-/// Teams admins are the ids configured in <c>Teams__AdminIds</c>: asking Graph for team owners needs permissions
-/// the bot doesn't otherwise have. Workspace approvers named by an admin still work on top of this.
+/// Teams admins are the ids configured in <c>Teams__AdminIds</c> (AAD object ids or 29:… Teams user ids; callers
+/// ask with each of the person's ids): asking Graph for team owners needs permissions the bot doesn't otherwise
+/// have. Workspace approvers named by an admin still work on top of this.
 /// </summary>
 public sealed class TeamsUserDirectory(IOptions<TeamsOptions> options) : IUserDirectory
 {

@@ -48,18 +48,19 @@ public static class TeamsCardRenderer
     {
         var body = new List<JsonNode>
         {
-            Text(view.IsOpen ? "**Approval needed**" : "**Approval request**", wrap: true),
+            Text($"**{view.HeaderText}**", wrap: true),
             Text(view.ActionText, wrap: true),
-            new JsonObject
-            {
-                ["type"] = "FactSet",
-                ["facts"] = new JsonArray(
-                    Fact("Requested by", "@" + view.RequestedBy),
-                    Fact("Estimated cost", $"~{view.EstimatedCredits} credits"),
-                    Fact("Expires", view.ExpiresAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))),
-            },
         };
-        if (!view.IsOpen) body.Add(Text(view.OutcomeText!, wrap: true, weight: "Bolder"));
+        foreach (var field in view.Fields)
+        {
+            body.Add(Text($"**{field.Label}**", subtle: true));
+            body.Add(field.IsCode ? CodeBlock(field.Value) : Text(field.Value, wrap: true));
+        }
+        if (view.FieldsTruncated && view.DetailsUrl is { } url)
+            body.Add(Text($"Shortened to fit here: [the full action is on the run's page]({url})", wrap: true, subtle: true));
+        var facts = new JsonArray(Fact("Requested by", "@" + view.RequestedBy), Fact("Estimated cost", view.CreditsText));
+        if (view.IsOpen) facts.Add(Fact("Expires", view.ExpiresAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)));
+        body.Add(new JsonObject { ["type"] = "FactSet", ["facts"] = facts });
         var card = NewCard([.. body]);
         if (view.IsOpen)
         {
@@ -76,9 +77,15 @@ public static class TeamsCardRenderer
         return card;
     }
 
+    /// <summary>Verbatim text (a request body, JSON arguments) in a monospace block, as Adaptive Cards 1.5 allow.</summary>
+    private static JsonObject CodeBlock(string text) => new()
+    {
+        ["type"] = "TextBlock", ["text"] = text, ["wrap"] = true, ["fontType"] = "Monospace",
+    };
+
     private static JsonNode[] ReceiptBody(ReceiptView receipt)
     {
-        var body = new List<JsonNode> { Text(receipt.Header, subtle: true), Text(receipt.Title, wrap: true, weight: "Bolder") };
+        var body = new List<JsonNode> { Text(receipt.Title, wrap: true, weight: "Bolder") };
         if (receipt.Details.Count > 0)
             body.Add(Text(string.Join(ReceiptView.Separator, receipt.Details.Select(d => d.Url is null ? d.Text : $"[{d.Text}]({d.Url})")), wrap: true, subtle: true));
         return [.. body];

@@ -39,7 +39,7 @@ public sealed class AgentLoopTests : IAsyncLifetime
         Assert.Equal("1 theme, checkout speed", done.Summary);
         Assert.Equal("## Themes\n- Checkout is slow", done.Output);
         Assert.Equal(["web:fetch"], done.ToolsUsed);
-        Assert.Equal("double-model", done.ModelUsed);
+        Assert.Equal("openai/double-model", done.ModelUsed);
         // Two model calls of 150 tokens (1 credit each) and one fetch (1 credit).
         Assert.Equal(3, done.CreditsUsed);
         Assert.Contains(progress.Reports, r => r.Activity == $"reading {_web.BaseUrl.Host}");

@@ -43,7 +43,7 @@ public sealed class ProviderWireTests : IAsyncLifetime
         var done = Assert.IsType<AgentCompleted>(await services.RunAsync(AgentServices.Request("check the status page")));
 
         Assert.Equal("Checked the status page", done.Headline);
-        Assert.Equal(ModelProvider.DefaultAnthropicModel, done.ModelUsed);
+        Assert.Equal($"anthropic/{ModelProvider.DefaultAnthropicModel}", done.ModelUsed);
         Assert.Equal(["web:fetch"], done.ToolsUsed);
         var first = _model.Requests.First();
         Assert.Equal(ModelProvider.DefaultAnthropicModel, first["model"]!.GetValue<string>());

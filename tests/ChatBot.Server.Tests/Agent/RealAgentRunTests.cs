@@ -54,7 +54,7 @@ public sealed class RealAgentRunTests : IAsyncLifetime
         await using var db = app.CreateDbContext();
         var run = await db.Runs.SingleAsync();
         Assert.Equal(RunStatus.Succeeded, run.Status);
-        Assert.Equal("double-model", run.ModelUsed);
+        Assert.Equal("openai/double-model", run.ModelUsed);
         Assert.Equal(["web:fetch"], run.ToolsUsed);
         Assert.Equal("- Checkout is slow\n- Search is great", Assert.Single(app.Messenger.Views<RunResultView>()).Output);
         var receipt = Assert.Single(app.Messenger.Views<ReceiptView>());
@@ -76,6 +76,7 @@ public sealed class RealAgentRunTests : IAsyncLifetime
         var request = Assert.Single(app.Messenger.Views<ApprovalRequestView>());
         Assert.Equal("Send email to ops@example.com: “Weekly summary”", request.ActionText);
         Assert.Equal("alice", request.RequestedBy);
+        Assert.Equal(["To: ops@example.com", "Subject: Weekly summary", "Body: All quiet."], request.Fields.Select(f => $"{f.Label}: {f.Value}"));
         Assert.NotNull(run.Transcript);
         Assert.Empty(app.Messenger.Views<ReceiptView>());
     }

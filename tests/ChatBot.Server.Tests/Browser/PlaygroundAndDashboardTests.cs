@@ -30,7 +30,7 @@ public sealed class PlaygroundAndDashboardTests : IAsyncLifetime
             ["Email__SmtpHost"] = "127.0.0.1",
             ["Email__SmtpPort"] = "9",
             ["Jobs__HeartbeatInterval"] = "00:00:00.500",
-        }, _directory.FullName, environment: "Development");
+        }, _directory.FullName, environment: "Development", startTimeout: TimeSpan.FromMinutes(3)); // bounds a hang on a busy machine
         _browser = await BrowserSession.StartAsync(_server.BaseUrl);
     }
 
@@ -74,12 +74,23 @@ public sealed class PlaygroundAndDashboardTests : IAsyncLifetime
         await SayAsync("email ops@example.com the weekly summary");
         var approval = page.Locator(".approval");
         await Expect(approval).ToContainTextAsync("Send email to ops@example.com: “Weekly summary”");
+        await Expect(approval.Locator(".approval-header")).ToHaveTextAsync("Approval needed");
+        await Expect(approval.Locator(".action-field[data-label='To']")).ToHaveTextAsync("To: ops@example.com");
+        await Expect(approval.Locator(".action-field[data-label='Subject']")).ToHaveTextAsync("Subject: Weekly summary");
+        await Expect(approval.Locator(".action-field[data-label='Body'] pre")).ToHaveTextAsync("All quiet.");
+        await Expect(approval).ToContainTextAsync("~1 credit");
         await _browser.ScreenshotAsync("playground-approval-request");
         await approval.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
 
-        await Expect(approval.Locator(".outcome")).ToContainTextAsync("Approved by @");
+        await Expect(approval.Locator(".approval-header")).ToHaveTextAsync("Approved by @you");
+        await Expect(approval.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
         var receipt = page.Locator(".receipt");
         await Expect(receipt.Locator(".title")).ToHaveTextAsync("✓ Tried to email the weekly summary — the mail server refused the connection");
+        // Two lines: the title and the details; the bot's name and a live age are the page's own message header.
+        await Expect(receipt.Locator(":scope > div")).ToHaveCountAsync(2);
+        var receiptMessage = page.Locator(".message[data-view='receipt']");
+        await Expect(receiptMessage.Locator(".author")).ToContainTextAsync("ChatBot");
+        await Expect(receiptMessage.Locator(".author .time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+[smh] ago$"));
         await _browser.ScreenshotAsync("playground-receipt");
 
         await receipt.Locator("a.details-link").ClickAsync();
@@ -87,12 +98,63 @@ public sealed class PlaygroundAndDashboardTests : IAsyncLifetime
         await Expect(page.Locator("#state")).ToHaveTextAsync("succeeded");
         await Expect(page.Locator("#headline")).ToHaveTextAsync("Tried to email the weekly summary");
         await Expect(page.Locator("#timeline li[data-kind='approval_approved']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#timeline li[data-kind='approval_requested']")).ToContainTextAsync("Body: All quiet.");
         await Expect(page.Locator("#meta")).ToContainTextAsync("email:send");
         await _browser.ScreenshotAsync("run-detail");
 
         await page.GotoAsync("/");
         await Expect(page.Locator("#runs tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("#runs-chart rect[data-label='succeeded']")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
+    public async Task A_monitor_is_cancelled_by_replying_in_its_thread_and_the_monitors_card_loses_its_buttons()
+    {
+        var page = _browser.Page;
+        await page.GotoAsync("/playground/");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("live");
+        await SayAsync("/monitor https://example.com/changelog");
+        await SayAsync("/monitor https://example.com/pricing");
+        var roots = page.Locator(".root:has(.message[data-view='monitor_root'])");
+        await Expect(roots).ToHaveCountAsync(2);
+
+        // The README's flow: reply cancelmonitor in the monitor's thread.
+        var changelog = roots.Filter(new() { HasText = "https://example.com/changelog" });
+        await changelog.GetByRole(AriaRole.Button, new() { Name = "Reply in thread" }).ClickAsync();
+        await Expect(page.Locator("#replying")).ToBeVisibleAsync();
+        await SayAsync("cancelmonitor");
+        await Expect(changelog.Locator(".thread .message").Filter(new() { HasText = "cancelmonitor" })).ToHaveCountAsync(1);
+        await Expect(changelog.Locator(".thread")).ToContainTextAsync("Monitor canceled by @you");
+        await _browser.ScreenshotAsync("playground-cancelmonitor-in-thread");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop replying in thread" }).ClickAsync();
+        await SayAsync("/monitors");
+        var card = page.Locator(".message[data-view='monitor_list']").Last;
+        await Expect(card.Locator(".monitor-item")).ToHaveCountAsync(1);
+        await card.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+
+        await Expect(card.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Expect(card).ToContainTextAsync("No monitors in this channel yet");
+        await _browser.ScreenshotAsync("playground-monitors-card-after-cancel");
+    }
+
+    [Fact]
+    public async Task Slack_style_markup_from_the_bot_is_drawn_as_slack_shows_it()
+    {
+        var page = _browser.Page;
+        await page.GotoAsync("/playground/");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("live");
+
+        await SayAsync("/receipts here");
+        var saved = page.Locator(".message").Filter(new() { HasText = "Saved." });
+        await Expect(saved).ToContainTextAsync("go to #general");
+        await Expect(saved).Not.ToContainTextAsync("<#");
+
+        await SayAsync("/receipts colour blue");
+        var usage = page.Locator(".message").Filter(new() { HasText = "Usage:" });
+        await Expect(usage.Locator("code").First).ToHaveTextAsync("/receipts status");
+        await Expect(usage).Not.ToContainTextAsync("`");
+        await _browser.ScreenshotAsync("playground-markup");
     }
 
     [Fact]

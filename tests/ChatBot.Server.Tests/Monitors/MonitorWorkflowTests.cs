@@ -65,12 +65,45 @@ public sealed class MonitorWorkflowTests
 
         app.Services.GetRequiredService<ChatBot.Jobs.Scheduling.WorkScheduler>().Schedule(s => s.MonitorCheck(monitor.Id));
 
-        await app.WaitUntilAsync(async db => await db.OutboundMessages.CountAsync(m => m.SentAt != null) == 2);
+        // The first check's failure was told at once; the threshold notice goes to the thread and the owner.
+        await app.WaitUntilAsync(async db => await db.OutboundMessages.CountAsync(m => m.SentAt != null) == 3);
         var notices = app.Messenger.Messages.Where(m => m.View is TextView t && t.Text.Contains("failed 2 checks in a row")).ToList();
         Assert.Equal(["post", "direct"], notices.Select(n => n.Kind).Order().Reverse().ToArray());
         Assert.Equal(Inputs.Alice.Id, notices.Single(n => n.Kind == "direct").User!.Id);
         await using var db = app.CreateDbContext();
         Assert.Equal(2, await db.MonitorEvents.CountAsync(e => e.Type == MonitorEventType.Error));
+    }
+
+    [Fact]
+    public async Task Monitor_on_a_query_the_channel_already_watches_answers_with_the_existing_one()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        _ = app.CreateClient();
+        await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Weekly, "https://example.com/changelog")));
+
+        var again = await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Daily, "https://example.com/changelog")));
+
+        Assert.StartsWith("This channel already monitors https://example.com/changelog · weekly · active.", ((TextView)again.Reply!).Text);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.Monitors.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_failing_first_check_is_told_in_the_thread_at_once_with_the_reason_and_what_to_do()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        app.Checker.ThenFail("HTTP 404 from https://example.com/missing.html");
+        _ = app.CreateClient();
+
+        await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Daily, "https://example.com/missing.html")));
+
+        var notice = await app.WaitForAsync(db => db.OutboundMessages.SingleOrDefaultAsync(m => m.SentAt != null));
+        var monitor = await app.WaitForAsync(db => db.Monitors.SingleOrDefaultAsync(m => m.ThreadId != null));
+        Assert.Equal(monitor.ThreadId, notice.To.ThreadId);
+        var text = ((TextView)notice.View).Text;
+        Assert.StartsWith("⚠ The first check of this monitor failed: HTTP 404 from https://example.com/missing.html.", text);
+        Assert.Contains("The page does not exist at that address", text);
+        Assert.Null(notice.DirectTo);
     }
 
     [Theory]

@@ -30,7 +30,7 @@ public sealed class ApprovalExpiryTests
         Assert.Equal(ApprovalStatus.Expired, approval.Status);
         var receipt = Assert.Single(app.Messenger.Views<ReceiptView>());
         Assert.Equal("✕ Expired: Send email to customer@acme.com", receipt.Title);
-        Assert.Equal("No approver decided in time · 3 credits charged", receipt.DetailsLine);
+        Assert.Equal("No approver decided in time · 3 credits charged · view details ↗", receipt.DetailsLine);
         await app.WaitUntilAsync(_ => Task.FromResult(app.Messenger.Messages.Any(m =>
             m.Kind == "update" && m.MessageId == approval.RequestMessageId && m.View is ApprovalRequestView { Status: ApprovalStatus.Expired })));
 

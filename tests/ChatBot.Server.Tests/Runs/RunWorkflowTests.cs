@@ -139,7 +139,7 @@ public sealed class RunWorkflowTests
         var result = await app.ClickAsync(Inputs.Click(ActionIds.Approve, approval.Id));
 
         var replaced = Assert.IsType<ApprovalRequestView>(result.ReplaceOriginal);
-        Assert.Equal("Approved by @bob", replaced.OutcomeText);
+        Assert.Equal("Approved by @bob", replaced.HeaderText);
         await app.WaitForAsync(db => db.Receipts.SingleOrDefaultAsync(r => r.Status == ReceiptDeliveryStatus.Delivered));
         await using var db = app.CreateDbContext();
         var run = await db.Runs.SingleAsync();
@@ -168,7 +168,7 @@ public sealed class RunWorkflowTests
         Assert.Equal(RunStatus.Denied, (await db.Runs.SingleAsync()).Status);
         var posted = Assert.Single(app.Messenger.Views<ReceiptView>());
         Assert.Equal("✕ Denied: Send email to customer@acme.com", posted.Title);
-        Assert.Equal("Cancelled by @aidan · 0 credits charged", posted.DetailsLine);
+        Assert.Equal("Cancelled by @aidan · 0 credits charged · view details ↗", posted.DetailsLine);
         Assert.Single(app.Agent.Requests);
     }
 

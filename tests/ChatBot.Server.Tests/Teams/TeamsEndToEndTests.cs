@@ -23,7 +23,7 @@ public sealed class TeamsEndToEndTests
 
     public static TheoryData<StorageKind> Stores => [StorageKind.Sqlite, StorageKind.Postgres];
 
-    private static async Task<ChatBotAppFactory> StartAsync(StorageKind storage, BotFrameworkAuthDouble auth, BotConnectorDouble connector)
+    private static async Task<ChatBotAppFactory> StartAsync(StorageKind storage, BotFrameworkAuthDouble auth, BotConnectorDouble connector, string adminId = "29:bob")
     {
         var app = await ChatBotAppFactory.CreateAsync(storage, new Dictionary<string, string?>
         {
@@ -32,7 +32,7 @@ public sealed class TeamsEndToEndTests
             ["Teams:TenantId"] = TeamsActivities.TenantId,
             ["Teams:OpenIdMetadataUrl"] = auth.MetadataUrl,
             ["Teams:TokenEndpoint"] = connector.TokenEndpoint,
-            ["Teams:AdminIds:0"] = "29:bob",
+            ["Teams:AdminIds:0"] = adminId,
         });
         app.ConfigureServices = services =>
         {
@@ -88,14 +88,18 @@ public sealed class TeamsEndToEndTests
         Assert.Equal(0, await db.Monitors.CountAsync());
     }
 
-    [Fact]
-    public async Task An_approval_click_returns_the_decided_card_and_continues_the_run()
+    /// <summary>The README configures admins by AAD object id; the click's from.id is the 29:… Teams id. Either must do.</summary>
+    [Theory]
+    [InlineData("29:bob")]
+    [InlineData("aad-29:bob")]
+    public async Task An_approval_click_returns_the_decided_card_and_continues_the_run(string adminId)
     {
         await using var auth = await BotFrameworkAuthDouble.StartAsync();
         await using var connector = await BotConnectorDouble.StartAsync();
-        await using var app = await StartAsync(StorageKind.Sqlite, auth, connector);
+        await using var app = await StartAsync(StorageKind.Sqlite, auth, connector, adminId);
         app.Agent
-            .Then(new AgentNeedsApproval(new PendingToolCall("call_1", "email:send", "{\"to\":\"customer@acme.com\"}", "Send email to customer@acme.com", 30),
+            .Then(new AgentNeedsApproval(new PendingToolCall("call_1", "email:send",
+                    "{\"to\":\"customer@acme.com\",\"subject\":\"Your refund\",\"body\":\"We refunded order 1042.\"}", "Send email to customer@acme.com", 30),
                 "[transcript]", 12, [], "test/model"))
             .Then(new AgentCompleted("Emailed customer@acme.com", "reply sent", "Sent.", 8, ["email:send"], "test/model"));
         var client = app.CreateClient();
@@ -105,6 +109,10 @@ public sealed class TeamsEndToEndTests
         var approval = await app.WaitForAsync(db => db.Approvals.SingleOrDefaultAsync(a => a.RequestMessageId != null));
         var request = connector.Requests.Single(r => r.Body.ToJsonString().Contains("Action.Execute"));
         Assert.Equal(("reply", "1700000000200"), (request.Kind, request.ActivityId));
+        var requestCard = request.Body["attachments"]![0]!["content"]!.ToJsonString();
+        Assert.Contains("Approval needed", requestCard);
+        Assert.Contains("\"text\":\"Your refund\"", requestCard);
+        Assert.Contains("\"text\":\"We refunded order 1042.\"", requestCard);
 
         var response = await TeamsActivities.PostAsync(client,
             TeamsActivities.CardAction(connector.ServiceUrl, "approve", new JsonObject { ["approvalId"] = approval.Id }, approval.RequestMessageId!),
@@ -114,6 +122,7 @@ public sealed class TeamsEndToEndTests
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
         Assert.Contains("Approved by @Bob", body["value"]!.ToJsonString());
+        Assert.DoesNotContain("Approval needed", body["value"]!.ToJsonString());
         Assert.Null(body["value"]!["actions"]);
         await app.WaitUntilAsync(async db => (await db.Runs.SingleAsync()).Status == RunStatus.Succeeded);
     }

@@ -50,13 +50,35 @@ public sealed class SlackBlockRendererTests
     [Theory]
     [InlineData(ApprovalStatus.Approved, "Approved by @grace")]
     [InlineData(ApprovalStatus.Denied, "Denied by @grace")]
-    [InlineData(ApprovalStatus.Expired, "Expired: no decision was made in time")]
-    public void A_decided_approval_shows_its_outcome_instead_of_buttons(ApprovalStatus status, string outcome)
+    [InlineData(ApprovalStatus.Expired, "Expired")]
+    public void A_decided_approval_says_so_in_its_header_and_has_no_buttons(ApprovalStatus status, string outcome)
     {
         var message = _renderer.Render(new ApprovalRequestView("apr_42", "Post to #general", "ada", 3, status, "grace", Expires));
 
         Assert.DoesNotContain(message.Blocks, b => Type(b) == "actions");
-        Assert.Equal(outcome, message.Blocks[1]!["elements"]![0]!["text"]!.GetValue<string>());
+        Assert.StartsWith($"*{outcome}*\n", message.Blocks[0]!["text"]!["text"]!.GetValue<string>());
+        Assert.DoesNotContain("Approval needed", message.Blocks.ToJsonString());
+        Assert.StartsWith($"{outcome}: ", message.Text);
+    }
+
+    [Fact]
+    public void An_approval_shows_the_exact_action_and_links_the_full_text_when_cut()
+    {
+        var view = new ApprovalRequestView("apr_42", "POST http://hooks.example.com/hook", "ada", 1, ApprovalStatus.Pending, null, Expires)
+        {
+            Fields = [new ActionField("URL", "http://hooks.example.com/hook"), new ActionField("Body", "{\"text\":\"<deploy> done\"}…", IsCode: true)],
+            FieldsTruncated = true,
+            DetailsUrl = "https://bot.example.com/runs/run_1",
+        };
+
+        var message = _renderer.Render(view);
+
+        Assert.Equal(["section", "section", "section", "context", "context", "actions"], message.Blocks.Select(Type));
+        Assert.Equal("*URL:* http://hooks.example.com/hook", message.Blocks[1]!["text"]!["text"]!.GetValue<string>());
+        Assert.Equal("*Body*\n```{\"text\":\"&lt;deploy&gt; done\"}…```", message.Blocks[2]!["text"]!["text"]!.GetValue<string>());
+        Assert.Equal("Shortened to fit here: <https://bot.example.com/runs/run_1|the full action is on the run's page>",
+            message.Blocks[3]!["elements"]![0]!["text"]!.GetValue<string>());
+        Assert.StartsWith("Requested by @ada · ~1 credit · expires", message.Blocks[4]!["elements"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -90,17 +112,17 @@ public sealed class SlackBlockRendererTests
     }
 
     [Fact]
-    public void A_receipt_is_a_header_a_title_section_and_a_details_line_with_links()
+    public void A_receipt_is_a_title_section_and_a_details_line_with_links()
     {
-        var receipt = new ReceiptView(ReceiptKind.Success, "run_1", "ChatBot · 2m ago", "✓ Summarized **feedback** — 3 themes",
+        var receipt = new ReceiptView(ReceiptKind.Success, "run_1", "✓ Summarized **feedback** — 3 themes",
             [new ReceiptSegment("120 credits"), new ReceiptSegment("Slack, Notion"), new ReceiptSegment("view details ↗", "https://bot.example/runs/run_1?a=1&b=2")]);
 
         var message = _renderer.Render(receipt);
 
-        Assert.Equal(["context", "section", "context"], message.Blocks.Select(Type));
-        Assert.Equal("✓ Summarized *feedback* — 3 themes", message.Blocks[1]!["text"]!["text"]!.GetValue<string>());
+        Assert.Equal(["section", "context"], message.Blocks.Select(Type));
+        Assert.Equal("✓ Summarized *feedback* — 3 themes", message.Blocks[0]!["text"]!["text"]!.GetValue<string>());
         Assert.Equal("120 credits · Slack, Notion · <https://bot.example/runs/run_1?a=1&amp;b=2|view details ↗>",
-            message.Blocks[2]!["elements"]![0]!["text"]!.GetValue<string>());
+            message.Blocks[1]!["elements"]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class ActivityTranslationTests
         var invocation = Assert.Single(host.Inbox.Commands);
         Assert.Equal(new CreateMonitorCommand(Cadence.Daily, "https://example.com/changelog"), invocation.Command);
         Assert.Equal(new ChatAddress(ChatPlatform.Teams, TeamsActivities.TenantId, TeamsActivities.ChannelConversation, null, host.Connector.ServiceUrl), invocation.Address);
-        Assert.Equal(new ChatUser("29:alice", "Alice"), invocation.User);
+        Assert.Equal(new ChatUser("29:alice", "Alice", "aad-29:alice"), invocation.User);
         Assert.StartsWith("teams-", invocation.DeliveryId);
         var reply = Assert.Single(host.Connector.Requests);
         Assert.Equal(("reply", TeamsActivities.ChannelConversation, "1700000000001"), (reply.Kind, reply.ConversationId, reply.ActivityId));

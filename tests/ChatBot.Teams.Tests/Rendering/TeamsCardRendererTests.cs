@@ -14,7 +14,7 @@ public sealed class TeamsCardRendererTests
 
     public static TheoryData<ChatView> CardViews =>
     [
-        new ReceiptView(ReceiptKind.Success, "run_1", "ChatBot · 2m ago", "✓ Summarized feedback", [new ReceiptSegment("3 tools"), new ReceiptSegment("details", "https://bot/runs/run_1")]),
+        new ReceiptView(ReceiptKind.Success, "run_1", "✓ Summarized feedback", [new ReceiptSegment("3 tools"), new ReceiptSegment("details", "https://bot/runs/run_1")]),
         new ApprovalRequestView("apr_1", "Send email", "alice", 30, ApprovalStatus.Pending, null, Expires),
         new MonitorRootView("mon_1", "https://example.com/changelog", Cadence.Daily, MonitorKind.Page),
         new MonitorUpdateView("mon_1", "Pro plan now $12", ["https://example.com/pricing"], new DateOnly(2030, 1, 1)),
@@ -67,7 +67,36 @@ public sealed class TeamsCardRendererTests
 
         Assert.Null(card["actions"]);
         Assert.Null(card["refresh"]);
-        Assert.Contains(card["body"]!.AsArray(), b => b!["text"]?.GetValue<string>() == "Approved by @bob");
+        Assert.Equal("**Approved by @bob**", card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.DoesNotContain("Approval needed", card.ToJsonString());
+    }
+
+    [Fact]
+    public void An_expired_approval_says_expired_and_has_no_buttons()
+    {
+        var card = TeamsCardRenderer.Card(new ApprovalRequestView("apr_1", "Send email", "alice", 1, ApprovalStatus.Expired, null, Expires));
+
+        Assert.Null(card["actions"]);
+        Assert.Equal("**Expired**", card["body"]![0]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void An_approval_shows_the_exact_action_in_full_and_links_the_run_page_when_cut()
+    {
+        var view = new ApprovalRequestView("apr_1", "Send email to ops@example.com: “Weekly”", "alice", 1, ApprovalStatus.Pending, null, Expires)
+        {
+            Fields = [new ActionField("To", "ops@example.com"), new ActionField("Subject", "Weekly"), new ActionField("Body", "All quiet.\nNothing to do…", IsCode: true)],
+            FieldsTruncated = true,
+            DetailsUrl = "https://bot.example.com/runs/run_1",
+        };
+
+        var card = TeamsCardRenderer.Card(view);
+
+        var texts = card["body"]!.AsArray().Where(b => b!["type"]!.GetValue<string>() == "TextBlock").Select(b => b!["text"]!.GetValue<string>()).ToList();
+        Assert.Equal(["**Approval needed**", "Send email to ops@example.com: “Weekly”", "**To**", "ops@example.com", "**Subject**", "Weekly",
+            "**Body**", "All quiet.\nNothing to do…", "Shortened to fit here: [the full action is on the run's page](https://bot.example.com/runs/run_1)"], texts);
+        Assert.Contains(card["body"]!.AsArray(), b => b!["fontType"]?.GetValue<string>() == "Monospace");
+        Assert.Contains("~1 credit\"", card.ToJsonString());
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class ApprovalActionHandler(
     IDbContextFactory<ChatBotDbContext> factory,
     UserDirectoryResolver directory,
     ReceiptWriter receipts,
+    ApprovalViewFormatter approvalViews,
     WorkScheduler scheduler,
     TimeProvider time) : IActionHandler
 {
@@ -30,8 +31,8 @@ public sealed class ApprovalActionHandler(
         if (approval is null || approval.WorkspaceId != action.Address.WorkspaceId)
             return CommandResult.Say("I can't find that approval request.");
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == approval.WorkspaceId, ct);
-        var isAdmin = await directory.IsAdminAsync(action.Address, action.User.Id, ct);
-        if (!workspace.IsApprover(action.User.Id, isAdmin))
+        var isAdmin = await directory.IsAdminAsync(action.Address, action.User, ct);
+        if (!workspace.IsApprover(action.User, isAdmin))
             return CommandResult.Say("Only approvers can decide this request: workspace admins and the approvers an admin has named.");
 
         var now = time.GetUtcNow();
@@ -84,7 +85,7 @@ public sealed class ApprovalActionHandler(
         return AlreadyClosed(winner);
     }
 
-    private static CommandResult AlreadyClosed(Approval approval) => new(
+    private CommandResult AlreadyClosed(Approval approval) => new(
         new TextView(approval.Status switch
         {
             ApprovalStatus.Approved => $"This request was already approved by @{approval.DecidedBy?.DisplayName}.",
@@ -93,7 +94,6 @@ public sealed class ApprovalActionHandler(
         }),
         ViewOf(approval, expired: false));
 
-    private static ApprovalRequestView ViewOf(Approval approval, bool expired) => new(
-        approval.Id, approval.ActionText, approval.RequestedBy?.DisplayName ?? "api", approval.EstimatedCredits,
-        expired ? ApprovalStatus.Expired : approval.Status, approval.DecidedBy?.DisplayName, approval.ExpiresAt);
+    private ApprovalRequestView ViewOf(Approval approval, bool expired) =>
+        approvalViews.Format(approval, expired ? ApprovalStatus.Expired : null);
 }

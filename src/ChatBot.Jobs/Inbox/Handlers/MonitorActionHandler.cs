@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Jobs.Inbox.Handlers;
 
-/// <summary>The Pause / Resume / Cancel buttons of <c>/monitors</c>.</summary>
+/// <summary>The Pause / Resume / Cancel buttons of <c>/monitors</c>; the card is redrawn with the new states.</summary>
 public sealed class MonitorActionHandler(ChatBotDbContext db, TimeProvider time) : IActionHandler
 {
     public async ValueTask<CommandResult> HandleAsync(ButtonAction action, CancellationToken ct)
@@ -36,6 +36,7 @@ public sealed class MonitorActionHandler(ChatBotDbContext db, TimeProvider time)
             db.Entry(monitor).State = EntityState.Detached;
             return CommandResult.Say("That monitor changed meanwhile; look at /monitors again.");
         }
-        return CommandResult.Say($"Monitor “{monitor.Query}” is now {monitor.Status.ToString().ToLowerInvariant()}.");
+        return new CommandResult(new TextView($"Monitor “{monitor.Query}” is now {monitor.Status.ToString().ToLowerInvariant()}."),
+            await ListMonitorsHandler.ViewAsync(db, action.Address, ct));
     }
 }

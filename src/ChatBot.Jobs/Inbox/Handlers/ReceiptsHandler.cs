@@ -19,8 +19,8 @@ public sealed class ReceiptsHandler(ChatBotDbContext db, UserDirectoryResolver d
         var settings = workspace.Receipts;
         if (command.Action == ReceiptsAction.Show) return CommandResult.Say(Describe(settings));
 
-        var isAdmin = await directory.IsAdminAsync(address, invocation.User.Id, ct);
-        if (!workspace.IsApprover(invocation.User.Id, isAdmin))
+        var isAdmin = await directory.IsAdminAsync(address, invocation.User, ct);
+        if (!workspace.IsApprover(invocation.User, isAdmin))
             return CommandResult.Say("Only workspace admins (and configured approvers) can change receipt settings. `/receipts` shows the current ones.");
 
         switch (command.Action)
@@ -30,6 +30,9 @@ public sealed class ReceiptsHandler(ChatBotDbContext db, UserDirectoryResolver d
                 break;
             case ReceiptsAction.SetChannel:
                 settings.DefaultChannel = address with { ChannelId = command.ChannelId!, ThreadId = null };
+                break;
+            case ReceiptsAction.ClearChannel:
+                settings.DefaultChannel = null;
                 break;
             case ReceiptsAction.ToggleTools:
                 settings.IncludeTools = command.Enabled!.Value;
@@ -46,7 +49,7 @@ public sealed class ReceiptsHandler(ChatBotDbContext db, UserDirectoryResolver d
     }
 
     public static string Describe(ReceiptSettings settings) =>
-        $"Receipts without a channel of their own go to {(settings.DefaultChannel is { } c ? $"<#{c.ChannelId}>" : "no default channel (set one with `/receipts channel here`)")}. " +
+        $"Receipts without a channel of their own go to {(settings.DefaultChannel is { } c ? $"<#{c.ChannelId}>" : "no default channel (set one with `/receipts here`)")}. " +
         $"Tools: {OnOff(settings.IncludeTools)} · credits: {OnOff(settings.IncludeCredits)} · link: {OnOff(settings.IncludeLink)}.";
 
     private static string OnOff(bool value) => value ? "on" : "off";
