@@ -26,7 +26,8 @@ public sealed class PageMonitor(SafeFetcher fetcher, ModelJudge judge, SchemaRes
         if (fetched.NotModified && previous is not null) return new MonitorCheckResult([], request.PreviousState, credits);
         if (!fetched.IsSuccess) throw new HttpRequestException($"HTTP {fetched.StatusCode} from {fetched.FinalUrl}");
 
-        var text = ReadableLines.Normalize(FetchedText.Of(fetched));
+        var (title, body) = FetchedText.Read(fetched);
+        var text = ReadableLines.Normalize(title is null ? body : $"{title}\n\n{body}");
         var state = StateJson.Write(new PageState(fetched.ETag, fetched.LastModified, text));
         if (previous is null) return new MonitorCheckResult([], state, credits);
 
@@ -34,7 +35,8 @@ public sealed class PageMonitor(SafeFetcher fetcher, ModelJudge judge, SchemaRes
         if (!change.IsMaterial) return new MonitorCheckResult([], state, credits);
 
         var diff = DiffText(change);
-        var summary = $"{url.Host} changed:\n{diff}";
+        // Headed by what people call the page; the host only when the page has no title.
+        var summary = $"{(string.IsNullOrWhiteSpace(title) ? url.Host : title)} changed:\n{diff}";
         if (judge.IsAvailable)
         {
             var (answer, used) = await judge.AskAsync(
