@@ -111,10 +111,10 @@ public sealed class SlackBlockRenderer
 
     private static List<JsonObject> Receipt(ReceiptView view)
     {
-        var blocks = new List<JsonObject> { Context(SlackMrkdwn.Escape(view.Header)), Section(Truncate(SlackMrkdwn.FromMarkdown(view.Title), MaxSectionLength)) };
+        var blocks = new List<JsonObject> { Context(SlackMrkdwn.Literal(view.Header)), Section(Truncate(SlackMrkdwn.FromMarkdown(view.Title), MaxSectionLength)) };
         if (view.Details.Count > 0)
         {
-            var details = view.Details.Select(d => d.Url is { } url ? SlackMrkdwn.Link(url, d.Text) : SlackMrkdwn.Escape(d.Text));
+            var details = view.Details.Select(d => d.Url is { } url ? SlackMrkdwn.Link(url, d.Text) : SlackMrkdwn.Literal(d.Text));
             blocks.Add(Context(Truncate(string.Join(ReceiptView.Separator, details), MaxSectionLength)));
         }
         return blocks;

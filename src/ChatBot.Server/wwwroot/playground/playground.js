@@ -47,8 +47,13 @@ function renderView(view, message) {
     case "run_result":
       return el("pre", { class: "output" }, view.output);
     default:
-      return el("pre", { class: "output" }, message.text);
+      return el("pre", { class: "output" }, withChannelNames(message.text));
   }
+}
+
+// Channel mentions in view text are neutral ([label](chat-channel:id)); the playground shows the label.
+function withChannelNames(text) {
+  return text.replace(/\[([^\]\n]*)\]\(chat-channel:[^)\s]+\)/g, "$1");
 }
 
 function outcomeOf(view) {
