@@ -7,10 +7,13 @@ public static class FetchedText
 {
     public static string Of(FetchResult result)
     {
-        if (!IsHtml(result)) return result.Body;
-        var (title, text) = ReadableText.FromHtml(result.Body);
+        var (title, text) = Read(result);
         return title is null ? text : $"{title}\n\n{text}";
     }
+
+    /// <summary>The resource's title (HTML only) and its readable text.</summary>
+    public static (string? Title, string Text) Read(FetchResult result) =>
+        IsHtml(result) ? ReadableText.FromHtml(result.Body) : (null, result.Body);
 
     public static bool IsHtml(FetchResult result) =>
         result.ContentType is { } type

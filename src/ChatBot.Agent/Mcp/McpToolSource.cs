@@ -74,7 +74,7 @@ public sealed partial class McpToolSource(IOptions<AgentOptions> options, IHttpC
         var listed = await client.ListToolsAsync(cancellationToken: ct);
         var tools = listed.Select(tool =>
         {
-            var named = tool.WithName($"{Safe(server.Name)}_{tool.Name}");
+            AIFunction named = new McpTextFunction(tool.WithName($"{Safe(server.Name)}_{tool.Name}"));
             AIFunction function = server.RequireApproval ? new ApprovalRequiredAIFunction(named) : named;
             return new AgentTool($"mcp:{server.Name}:{tool.Name}", function, args => $"{server.Name}: {tool.Name} {Summary(args)}".TrimEnd(), Untrusted: true);
         }).ToList();

@@ -24,7 +24,8 @@ public sealed class FeedMonitor(SafeFetcher fetcher, SchemaResults schemas)
         if (fetched.NotModified && previous is not null) return new MonitorCheckResult([], request.PreviousState, credits);
         if (!fetched.IsSuccess) throw new HttpRequestException($"HTTP {fetched.StatusCode} from {fetched.FinalUrl}");
 
-        var items = Parse(fetched.Body, url);
+        var (feedTitle, items) = Parse(fetched.Body, url);
+        var heading = string.IsNullOrWhiteSpace(feedTitle) ? url.Host : feedTitle;
         var seen = previous?.Seen.ToHashSet() ?? [];
         // Feeds list newest first; report oldest first so the thread reads in order.
         var fresh = previous is null ? [] : items.Where(i => !seen.Contains(i.Key)).Reverse().Take(MaxReportedPerCheck).ToList();
@@ -34,7 +35,7 @@ public sealed class FeedMonitor(SafeFetcher fetcher, SchemaResults schemas)
         var detections = new List<MonitorDetection>();
         foreach (var item in fresh)
         {
-            var summary = string.IsNullOrEmpty(item.Snippet) ? item.Title : $"{item.Title} — {item.Snippet}";
+            var summary = $"{heading}: {item.Title}{(string.IsNullOrEmpty(item.Snippet) ? "" : " — " + item.Snippet)}";
             string? result = null;
             if (request.OutputSchema is { } schema)
             {
@@ -48,7 +49,7 @@ public sealed class FeedMonitor(SafeFetcher fetcher, SchemaResults schemas)
 
     private sealed record FeedItem(string Key, string Title, string? Link, string Snippet, DateOnly? Published);
 
-    private static List<FeedItem> Parse(string xml, Uri feedUrl)
+    private static (string? Title, List<FeedItem> Items) Parse(string xml, Uri feedUrl)
     {
         SyndicationFeed feed;
         try
@@ -60,7 +61,7 @@ public sealed class FeedMonitor(SafeFetcher fetcher, SchemaResults schemas)
         {
             throw new InvalidDataException($"{feedUrl} is not an RSS or Atom feed: {ex.Message}");
         }
-        return feed.Items.Select(item =>
+        return (feed.Title?.Text?.Trim(), feed.Items.Select(item =>
         {
             var link = item.Links.FirstOrDefault(l => l.RelationshipType is null or "alternate")?.Uri;
             var absolute = link is null ? null : (link.IsAbsoluteUri ? link : new Uri(feedUrl, link)).ToString();
@@ -68,7 +69,7 @@ public sealed class FeedMonitor(SafeFetcher fetcher, SchemaResults schemas)
             var snippet = item.Summary?.Text is { Length: > 0 } html ? Clip(ReadableText.FromHtml(html).Text.Replace('\n', ' ')) : "";
             var date = item.PublishDate != default ? item.PublishDate : item.LastUpdatedTime;
             return new FeedItem(item.Id ?? absolute ?? title, title, absolute, snippet, date == default ? null : DateOnly.FromDateTime(date.UtcDateTime));
-        }).ToList();
+        }).ToList());
     }
 
     private static string Clip(string text) => text.Length <= 280 ? text : text[..279].TrimEnd() + "…";

@@ -26,8 +26,10 @@ public sealed class PageMonitor(SafeFetcher fetcher, ModelJudge judge, SchemaRes
         if (fetched.NotModified && previous is not null) return new MonitorCheckResult([], request.PreviousState, credits);
         if (!fetched.IsSuccess) throw new HttpRequestException($"HTTP {fetched.StatusCode} from {fetched.FinalUrl}");
 
-        var text = ReadableLines.Normalize(FetchedText.Of(fetched));
-        if (text.Length == 0) throw new InvalidDataException($"{url} has no readable text ({fetched.ContentType ?? "no content type"})");
+        var (title, body) = FetchedText.Read(fetched);
+        var text = ReadableLines.Normalize(title is null ? body : $"{title}\n\n{body}");
+        if (string.IsNullOrWhiteSpace(body))
+            throw new InvalidDataException($"{url} has no readable text ({fetched.ContentType ?? "no content type"})");
         var state = StateJson.Write(new PageState(fetched.ETag, fetched.LastModified, text));
         if (previous is null) return new MonitorCheckResult([], state, credits);
 
@@ -35,7 +37,8 @@ public sealed class PageMonitor(SafeFetcher fetcher, ModelJudge judge, SchemaRes
         if (!change.IsMaterial) return new MonitorCheckResult([], state, credits);
 
         var diff = DiffText(change);
-        var summary = $"{url.Host} changed:\n{diff}";
+        // Headed by what people call the page; the host only when the page has no title.
+        var summary = $"{(string.IsNullOrWhiteSpace(title) ? url.Host : title)} changed:\n{diff}";
         if (judge.IsAvailable)
         {
             var (answer, used) = await judge.AskAsync(

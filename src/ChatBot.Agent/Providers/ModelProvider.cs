@@ -18,8 +18,8 @@ public sealed class ModelProvider : IDisposable
     public const string DefaultAnthropicModel = "claude-sonnet-4-5";
 
     public const string NotConfiguredReason =
-        "No model provider is configured. Set Agent__Provider to openai (with Agent__OpenAI__ApiKey, and Agent__OpenAI__Endpoint for " +
-        "Azure OpenAI, Ollama, vLLM or LM Studio) or anthropic (with Agent__Anthropic__ApiKey), then restart the server.";
+        "No model provider is configured. Set `Agent__Provider` to `openai` (with `Agent__OpenAI__ApiKey`, and `Agent__OpenAI__Endpoint` for " +
+        "Azure OpenAI, Ollama, vLLM or LM Studio) or `anthropic` (with `Agent__Anthropic__ApiKey`), then restart the server.";
 
     public ModelProvider(IOptions<AgentOptions> options, IHttpClientFactory clients)
     {

@@ -13,9 +13,6 @@ public static partial class CommandParser
 {
     public const string CancelMonitorKeyword = "cancelmonitor";
 
-    private const string EmptyQueryError =
-        "Tell me what to watch, for example `/monitor https://example.com/pricing` or `/monitor AI funding news`.";
-
     private const string ReceiptsUsage =
         "Usage: `/receipts status` (or just `/receipts`) to show the settings, `/receipts here` or `/receipts channel #channel` to set the default receipt channel, " +
         "`/receipts off` to clear it, " +
@@ -29,10 +26,9 @@ public static partial class CommandParser
         var argument = Normalize(text);
         return name switch
         {
-            "monitor" => CreateMonitor(Cadence.Daily, argument),
-            "hourly" => CreateMonitor(Cadence.Hourly, argument),
-            "weekly" => CreateMonitor(Cadence.Weekly, argument),
-            "daily" => CreateMonitor(Cadence.Daily, argument),
+            "monitor" or "daily" => CreateMonitor(name, Cadence.Daily, argument),
+            "hourly" => CreateMonitor(name, Cadence.Hourly, argument),
+            "weekly" => CreateMonitor(name, Cadence.Weekly, argument),
             "monitors" => CommandParseResult.Ok(new ListMonitorsCommand()),
             "help" => CommandParseResult.Ok(new HelpCommand()),
             "receipts" => ParseReceipts(argument),
@@ -66,10 +62,13 @@ public static partial class CommandParser
         return CommandParseResult.Ok(new AgentTaskCommand(body));
     }
 
-    private static CommandParseResult CreateMonitor(Cadence cadence, string query)
+    private static CommandParseResult CreateMonitor(string name, Cadence cadence, string query)
     {
         var cleaned = UnwrapSlackLink(query);
-        if (cleaned.Length == 0) return CommandParseResult.Fail(EmptyQueryError);
+        // The usage of the command the person typed: "/hourly" with nothing after it is answered with /hourly.
+        if (cleaned.Length == 0)
+            return CommandParseResult.Fail(
+                $"Tell me what to watch: `/{name} <url or topic>`, for example `/{name} https://example.com/pricing` or `/{name} AI funding news`.");
         if (cleaned.Length > MaxQueryLength)
             return CommandParseResult.Fail($"That query is {cleaned.Length} characters long; keep it under {MaxQueryLength}.");
         return CommandParseResult.Ok(new CreateMonitorCommand(cadence, cleaned));

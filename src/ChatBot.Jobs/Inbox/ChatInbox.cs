@@ -3,6 +3,7 @@ using ChatBot.Jobs.Workspaces;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Jobs.Inbox;
 
@@ -16,7 +17,8 @@ public sealed class ChatInbox(
     ChatBotDbContext db,
     IDbContextFactory<ChatBotDbContext> factory,
     WorkspaceDirectory workspaces,
-    TimeProvider time) : IChatInbox
+    TimeProvider time,
+    ILogger<ChatInbox> logger) : IChatInbox
 {
     public ValueTask<CommandResult> HandleCommandAsync(CommandInvocation invocation, CancellationToken ct) =>
         HandleOnceAsync(invocation.DeliveryId, invocation.Address.WorkspaceId,
@@ -43,9 +45,10 @@ public sealed class ChatInbox(
         }
         catch (DbUpdateException)
         {
-            // The same delivery raced in on another request or node, and won.
-            if (await WasDeliveredAsync(deliveryId, ct)) return CommandResult.Nothing;
-            throw;
+            // The same delivery raced in on another request or node, and won: expected traffic, not a failure.
+            if (!await WasDeliveredAsync(deliveryId, ct)) throw;
+            logger.LogDebug("Delivery {DeliveryId} was already handled; the duplicate is ignored", deliveryId);
+            return CommandResult.Nothing;
         }
     }
 

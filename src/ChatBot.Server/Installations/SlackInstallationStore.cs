@@ -1,4 +1,5 @@
 using ChatBot.Core.Chat;
+using ChatBot.Core.Inbound;
 using ChatBot.Core.Messaging;
 using ChatBot.Core.Views;
 using ChatBot.Core.Workspaces;
@@ -55,6 +56,25 @@ public sealed class SlackInstallationStore(
         {
             if (greeting is not null) s.MessageDelivery(greeting.Id);
         }, ct);
+    }
+
+    public async Task<bool> TryConsumeStateAsync(string nonce, CancellationToken ct)
+    {
+        // The delivery table's key makes the first use win on every node; a second insert of the same id fails.
+        var id = "slack-oauth-state:" + nonce;
+        await using var db = factory.CreateDbContext();
+        db.InboundDeliveries.Add(new InboundDelivery(id, time.GetUtcNow()));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            await using var fresh = factory.CreateDbContext();
+            if (await fresh.InboundDeliveries.AnyAsync(d => d.Id == id, ct)) return false;
+            throw;
+        }
     }
 
     public async Task RemoveAsync(string teamId, CancellationToken ct)

@@ -11,6 +11,12 @@ public interface ISlackInstallationStore
 
     Task SaveAsync(SlackInstallation installation, CancellationToken ct);
 
+    /// <summary>
+    /// Records that an install state (its nonce) was used. False when it was used before: a replayed callback,
+    /// refused even with the right cookie and within the state's lifetime, on any node.
+    /// </summary>
+    Task<bool> TryConsumeStateAsync(string nonce, CancellationToken ct);
+
     /// <summary>The app was uninstalled or its tokens revoked: the stored token is useless now.</summary>
     Task RemoveAsync(string teamId, CancellationToken ct);
 }

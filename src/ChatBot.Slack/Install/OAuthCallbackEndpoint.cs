@@ -21,7 +21,7 @@ internal static class OAuthCallbackEndpoint
             return InstallPage.Show(503, "Add to Slack is not set up", "Set Slack__ClientId and Slack__ClientSecret and restart.");
 
         var query = http.Request.Query;
-        if (!state.TryAccept(http, query["state"]))
+        if (!await state.TryAcceptAsync(http, query["state"], ct))
             return InstallPage.Show(400, "This install link has expired",
                 "Installs must finish in the browser that started them, within a few minutes. Start again.", "Add to Slack", "/slack/install");
         if (query["error"].ToString() is { Length: > 0 } error)

@@ -11,9 +11,11 @@ namespace ChatBot.Slack.Install;
 /// <summary>
 /// The OAuth <c>state</c> of an "Add to Slack" link: a random nonce and an expiry, protected by Data Protection
 /// (keys shared by every node), and the same nonce in a cookie, so a callback is accepted only in the browser
-/// that started the install and only before the link expires (no login CSRF, no replayed callbacks).
+/// that started the install and only before the link expires (no login CSRF). Each nonce is also recorded when
+/// used, so a replayed callback is refused even with the cookie.
 /// </summary>
-public sealed class SlackOAuthState(IDataProtectionProvider protection, IOptionsMonitor<SlackOptions> options, TimeProvider time)
+public sealed class SlackOAuthState(
+    IDataProtectionProvider protection, IOptionsMonitor<SlackOptions> options, ISlackInstallationStore installations, TimeProvider time)
 {
     public const string CookieName = "chatbot_slack_install";
     public const string CookiePath = "/slack/oauth";
@@ -37,12 +39,19 @@ public sealed class SlackOAuthState(IDataProtectionProvider protection, IOptions
         return Protector.Protect($"{nonce}|{expires.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}");
     }
 
-    /// <summary>True when the state is ours, unexpired, and matches this browser's cookie. The cookie is spent either way.</summary>
-    public bool TryAccept(HttpContext http, string? state)
+    /// <summary>
+    /// True when the state is ours, unexpired, matches this browser's cookie and was never used before. The cookie
+    /// is spent either way; the state is spent when it is accepted.
+    /// </summary>
+    public async Task<bool> TryAcceptAsync(HttpContext http, string? state, CancellationToken ct) =>
+        Verify(http, state) is { } nonce && await installations.TryConsumeStateAsync(nonce, ct);
+
+    /// <summary>The state's nonce when it is ours, unexpired and matches this browser's cookie.</summary>
+    private string? Verify(HttpContext http, string? state)
     {
         var cookie = http.Request.Cookies[CookieName];
         http.Response.Cookies.Delete(CookieName, new CookieOptions { Path = CookiePath });
-        if (string.IsNullOrEmpty(state) || string.IsNullOrEmpty(cookie)) return false;
+        if (string.IsNullOrEmpty(state) || string.IsNullOrEmpty(cookie)) return null;
 
         string payload;
         try
@@ -51,12 +60,13 @@ public sealed class SlackOAuthState(IDataProtectionProvider protection, IOptions
         }
         catch (CryptographicException)
         {
-            return false;
+            return null;
         }
         var parts = payload.Split('|');
-        return parts.Length == 2
+        var valid = parts.Length == 2
             && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
             && time.GetUtcNow().ToUnixTimeSeconds() <= expires
             && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(parts[0]), Encoding.ASCII.GetBytes(cookie));
+        return valid ? parts[0] : null;
     }
 }

@@ -118,7 +118,7 @@ public sealed class SlackBlockRenderer
         var blocks = new List<JsonObject> { Section(Truncate(SlackMrkdwn.FromMarkdown(view.Title), MaxSectionLength)) };
         if (view.Details.Count > 0)
         {
-            var details = view.Details.Select(d => d.Url is { } url ? SlackMrkdwn.Link(url, d.Text) : SlackMrkdwn.Escape(d.Text));
+            var details = view.Details.Select(d => d.Url is { } url ? SlackMrkdwn.Link(url, d.Text) : SlackMrkdwn.Literal(d.Text));
             blocks.Add(Context(Truncate(string.Join(ReceiptView.Separator, details), MaxSectionLength)));
         }
         return blocks;

@@ -18,11 +18,11 @@ public static class TeamsCardRenderer
 
     public static Activity Render(ChatView view) => view switch
     {
-        TextView text => new Activity { Type = Activity.Message, Text = text.Text, TextFormat = "markdown" },
+        TextView text => new Activity { Type = Activity.Message, Text = WithChannelNames(text.Text), TextFormat = "markdown" },
         _ => new Activity
         {
             Type = Activity.Message,
-            Summary = view.FallbackText,
+            Summary = WithChannelNames(view.FallbackText),
             Attachments = [new Attachment(Attachment.AdaptiveCardType, Card(view))],
         },
     };
@@ -149,11 +149,14 @@ public static class TeamsCardRenderer
 
     private static JsonObject Text(string text, bool wrap = true, bool subtle = false, string? weight = null)
     {
-        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = text, ["wrap"] = wrap };
+        var block = new JsonObject { ["type"] = "TextBlock", ["text"] = WithChannelNames(text), ["wrap"] = wrap };
         if (subtle) block["isSubtle"] = true;
         if (weight is not null) block["weight"] = weight;
         return block;
     }
+
+    /// <summary>Channel mentions as their names: Teams has no link form a bot can write for a channel it only knows by id.</summary>
+    private static string WithChannelNames(string text) => ChannelMention.Render(text, (_, label) => label);
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 

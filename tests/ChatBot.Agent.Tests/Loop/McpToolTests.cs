@@ -44,9 +44,24 @@ public sealed class McpToolTests : IAsyncLifetime
         Assert.Equal(["mcp:helpdesk:lookup_ticket"], done.ToolsUsed);
         var offered = _model.Requests.First()["tools"]!.AsArray().Select(t => t!["function"]!["name"]!.GetValue<string>());
         Assert.Contains("helpdesk_lookup_ticket", offered);
+        // The model reads the text the server returned, inside the untrusted wrapper, not the SDK's content objects.
         var result = _model.Requests.Last()["messages"]!.AsArray().Last()!["content"]!.ToString();
-        Assert.Contains("<untrusted-data source=\"mcp:helpdesk:lookup_ticket\">", result);
-        Assert.Contains("Checkout fails on Safari", result);
+        Assert.Equal("<untrusted-data source=\"mcp:helpdesk:lookup_ticket\">\nT-42: Checkout fails on Safari · priority high · owner dana\n</untrusted-data>", result);
+    }
+
+    [Fact]
+    public async Task Content_other_than_text_reaches_the_model_as_readable_lines()
+    {
+        _model.Then(ScriptedModelReply.Call("helpdesk_ticket_screenshot", """{"id":"T-42"}"""))
+            .Then(ScriptedModelReply.Answer("HEADLINE: Found the screenshot\nOUTCOME: one image\n\nok"));
+        await using var services = AgentServices.Build(Settings(requireApproval: false));
+
+        Assert.IsType<AgentCompleted>(await services.RunAsync(AgentServices.Request("show me the screenshot of T-42")));
+
+        var result = _model.Requests.Last()["messages"]!.AsArray().Last()!["content"]!.ToString();
+        Assert.Equal(
+            "<untrusted-data source=\"mcp:helpdesk:ticket_screenshot\">\nScreenshot of T-42: the Safari checkout error\n[image, image/png]\n"
+            + "[link screenshot.png: https://helpdesk.example/T-42/screenshot.png]\n</untrusted-data>", result);
     }
 
     [Fact]

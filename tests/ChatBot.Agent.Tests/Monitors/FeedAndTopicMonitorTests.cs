@@ -53,7 +53,7 @@ public sealed class FeedAndTopicMonitorTests : IAsyncLifetime
         var third = await CheckFeedAsync(checker, second.NewState);
 
         Assert.Empty(first.Detections);
-        Assert.Equal(["SSO arrives — About SSO arrives", "Pricing update — About Pricing update"], second.Detections.Select(d => d.Summary));
+        Assert.Equal(["Blog: SSO arrives — About SSO arrives", "Blog: Pricing update — About Pricing update"], second.Detections.Select(d => d.Summary));
         Assert.Equal(["https://blog.example/b"], second.Detections[0].SourceUrls);
         Assert.Equal(new DateOnly(2026, 11, 20), second.Detections[0].EventDate);
         Assert.Empty(third.Detections);
@@ -76,7 +76,7 @@ public sealed class FeedAndTopicMonitorTests : IAsyncLifetime
         var second = await CheckFeedAsync(checker, first.NewState);
 
         var detection = Assert.Single(second.Detections);
-        Assert.Equal("v2", detection.Summary);
+        Assert.Equal("Releases: v2", detection.Summary);
         Assert.Equal(["https://git.example/v2"], detection.SourceUrls);
     }
 

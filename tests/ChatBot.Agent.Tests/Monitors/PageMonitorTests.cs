@@ -58,8 +58,22 @@ public sealed class PageMonitorTests : IAsyncLifetime
         var detection = Assert.Single(second.Detections);
         Assert.Contains("+ Adds SSO login.", detection.Summary);
         Assert.Contains("+ v1.1", detection.Summary);
+        Assert.StartsWith("Changelog changed:\n", detection.Summary);
         Assert.Equal([_web.Url("/changelog").ToString()], detection.SourceUrls);
         Assert.NotNull(detection.EventDate);
+    }
+
+    [Fact]
+    public async Task An_update_of_a_page_without_a_title_is_headed_by_its_host()
+    {
+        var checker = Checker(NoModel());
+        _web.Serve("/changelog", "<html><body><p>v1.0</p></body></html>");
+        var first = await CheckAsync(checker, null);
+        _web.Serve("/changelog", "<html><body><p>v1.2</p><p>v1.0</p></body></html>");
+
+        var detection = Assert.Single((await CheckAsync(checker, first.NewState)).Detections);
+
+        Assert.Equal($"{_web.BaseUrl.Host} changed:\n+ v1.2", detection.Summary);
     }
 
     [Fact]

@@ -27,6 +27,20 @@ public sealed class CommandParserTests
         Assert.Contains("/monitor https://", result.Error);
     }
 
+    [Theory]
+    [InlineData("/hourly", "hourly")]
+    [InlineData("/weekly", "weekly")]
+    [InlineData("/monitor", "monitor")]
+    public void A_monitor_command_without_a_query_shows_its_own_usage(string command, string name)
+    {
+        var slash = CommandParser.ParseSlash(command, "");
+        var typed = CommandParser.ParseMessage(command);
+
+        Assert.StartsWith($"Tell me what to watch: `/{name} <url or topic>`", slash.Error);
+        Assert.Equal(slash.Error, typed.Error);
+        if (name != "monitor") Assert.DoesNotContain("/monitor", slash.Error);
+    }
+
     [Fact]
     public void Overlong_query_is_refused_with_the_limit()
     {

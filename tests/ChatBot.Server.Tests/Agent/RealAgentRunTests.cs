@@ -95,7 +95,7 @@ public sealed class RealAgentRunTests : IAsyncLifetime
         Assert.Equal(RunStatus.Failed, run.Status);
         Assert.Equal(1, run.Attempt);
         var receipt = Assert.Single(app.Messenger.Views<ReceiptView>());
-        Assert.StartsWith("⚠ Failed: No model provider is configured. Set Agent__Provider", receipt.Title);
+        Assert.StartsWith("⚠ Failed: No model provider is configured. Set `Agent__Provider`", receipt.Title);
         Assert.StartsWith("0 credits charged", receipt.DetailsLine);
     }
 }

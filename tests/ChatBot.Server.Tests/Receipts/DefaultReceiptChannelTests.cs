@@ -22,7 +22,7 @@ public sealed class DefaultReceiptChannelTests
         var set = await app.SendAsync(Inputs.Command(new ReceiptsCommand(ReceiptsAction.SetChannelHere)));
         await app.SendAsync(Inputs.Command(new ReceiptsCommand(ReceiptsAction.ToggleCredits, Enabled: false)));
         var shown = await app.SendAsync(Inputs.Command(new ReceiptsCommand(ReceiptsAction.Show)));
-        Assert.Contains("<#general>", ((TextView)set.Reply!).Text);
+        Assert.Contains(ChannelMention.Of(Inputs.Channel.ChannelId, "this channel"), ((TextView)set.Reply!).Text);
         Assert.Contains("credits: off", ((TextView)shown.Reply!).Text);
 
         using var client = app.CreateClient(await app.IssueTokenAsync(Workspace.PlaygroundId, TokenScopes.Trigger));

@@ -75,4 +75,38 @@ public sealed class SlackInstallEndToEndTests
         Assert.Equal("Bearer " + token, answer.Authorization);
         await app.WaitForAsync(db => db.Receipts.SingleOrDefaultAsync(r => r.Status == ReceiptDeliveryStatus.Delivered));
     }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_replayed_callback_with_the_same_cookie_installs_and_greets_only_once(StorageKind storage)
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        await using var app = await ChatBotAppFactory.CreateAsync(storage, new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = SigningSecret,
+            ["Slack:ClientId"] = SlackApiDouble.ClientId,
+            ["Slack:ClientSecret"] = SlackApiDouble.ClientSecret,
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+        });
+        app.ConfigureServices = services => services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
+        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        slack.InstallCodes["replayed-code"] = (Team, "Installed Co", "U0INSTALLER");
+
+        var authorize = await browser.GetAsync("/slack/install");
+        var state = QueryHelpers.ParseQuery(authorize.Headers.Location!.Query)["state"].ToString();
+        var cookie = authorize.Headers.GetValues("Set-Cookie").Single().Split(';')[0];
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var callback = new HttpRequestMessage(HttpMethod.Get, $"/slack/oauth/callback?code=replayed-code&state={Uri.EscapeDataString(state)}");
+            callback.Headers.Add("Cookie", cookie);
+            statuses.Add((await browser.SendAsync(callback)).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.BadRequest], statuses);
+        Assert.Single(slack.CallsTo("oauth.v2.access"));
+        await slack.WaitForCallAsync("chat.postMessage", c => c.Arg("text")?.Contains("Thanks for installing ChatBot") == true);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.OutboundMessages.CountAsync());
+    }
 }

@@ -17,6 +17,10 @@ public sealed class InMemorySlackInstallations : ISlackInstallationStore
         return Task.CompletedTask;
     }
 
+    private readonly ConcurrentDictionary<string, bool> _usedStates = new();
+
+    public Task<bool> TryConsumeStateAsync(string nonce, CancellationToken ct) => Task.FromResult(_usedStates.TryAdd(nonce, true));
+
     public Task RemoveAsync(string teamId, CancellationToken ct)
     {
         Installed.TryRemove(teamId, out _);

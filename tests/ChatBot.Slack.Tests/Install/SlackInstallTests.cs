@@ -133,6 +133,27 @@ public sealed class SlackInstallTests
     }
 
     [Fact]
+    public async Task A_callback_replayed_with_the_same_cookie_within_the_lifetime_is_refused_before_slack_is_asked()
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(slack, settings: AppCredentials);
+        var cookies = new CookieContainer();
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies }) { BaseAddress = host.Client.BaseAddress };
+        var (_, authorize) = await StartInstallAsync(browser);
+        var cookie = cookies.GetCookies(new Uri(host.Client.BaseAddress!, SlackOAuthState.CookiePath + "/callback"))[SlackOAuthState.CookieName]!.Value;
+        slack.InstallCodes["code-r"] = (NewTeam, "New Team", "U0INSTALLER");
+        var url = $"/slack/oauth/callback?code=code-r&state={Uri.EscapeDataString(authorize["state"])}";
+
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync(url)).StatusCode);
+        using var replay = new HttpRequestMessage(HttpMethod.Get, url);
+        replay.Headers.Add("Cookie", $"{SlackOAuthState.CookieName}={cookie}");
+        var replayed = await host.Client.SendAsync(replay);
+
+        Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
+        Assert.Single(slack.CallsTo("oauth.v2.access"));
+    }
+
+    [Fact]
     public async Task A_cancelled_install_or_a_code_slack_refuses_installs_nothing_and_says_so()
     {
         await using var slack = await SlackApiDouble.StartAsync();

@@ -164,7 +164,50 @@ public sealed class SlackBlockRendererTests
         Assert.Equal("⏳ Working · step 2 · reading #customer-feedback", progress.Text);
     }
 
+    [Fact]
+    public void The_receipts_reply_links_the_channel_the_way_slack_expects()
+    {
+        var reply = new TextView("Saved. Receipts without a channel of their own go to " + ChannelMention.Of("C0REC", "this channel")
+            + ". Tools: on · credits: off · link: on.");
+
+        var message = _renderer.Render(reply);
+
+        const string expected = "Saved. Receipts without a channel of their own go to <#C0REC>. Tools: on · credits: off · link: on.";
+        Assert.Equal(expected, message.Text);
+        Assert.Equal(expected, Assert.Single(message.Blocks)!["text"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_channel_mention_that_is_not_a_slack_channel_id_shows_its_label_and_cannot_inject_markup()
+    {
+        Assert.Equal("go to #general", SlackMrkdwn.FromMarkdown("go to " + ChannelMention.Of("general", "#general")));
+        Assert.Equal("go to &lt;!channel&gt;", SlackMrkdwn.FromMarkdown("go to " + ChannelMention.Of("<!channel>", "<!channel>")));
+    }
+
+    /// <summary>Golden: a receipt whose text holds every character mrkdwn treats as formatting reads as it does on Teams.</summary>
+    [Fact]
+    public void A_receipt_with_formatting_characters_reads_as_written()
+    {
+        var receipt = new ReceiptView(ReceiptKind.Failure, "run_9", "ChatBot · just now",
+            "⚠ Failed: set `Agent__Provider`; renamed report__final_v2 *.csv to *.txt ~ 3 files, _draft_ kept",
+            [new ReceiptSegment("Tools: web_fetch, *"), new ReceiptSegment("view details ↗", "https://bot.example/runs/run_9")]);
+
+        var message = _renderer.Render(receipt);
+
+        const string zw = "\u200B";
+        Assert.Equal($"⚠ Failed: set `Agent__Provider`; renamed report__final_v2 {zw}*{zw}.csv to {zw}*{zw}.txt ~ 3 files, _draft_ kept",
+            message.Blocks[1]!["text"]!["text"]!.GetValue<string>());
+        Assert.Equal("Tools: web_fetch, * · <https://bot.example/runs/run_9|view details ↗>",
+            message.Blocks[2]!["elements"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal($"⚠ Failed: set `Agent__Provider`; renamed report__final_v2 {zw}*{zw}.csv to {zw}*{zw}.txt ~ 3 files, _draft_ kept\nTools: web_fetch, * · view details ↗",
+            message.Text);
+    }
+
     [Theory]
+    [InlineData("Set Agent__Provider to openai (with Agent__OpenAI__ApiKey)", "Set Agent__Provider to openai (with Agent__OpenAI__ApiKey)")]
+    [InlineData("*italic* and _also_ and ~~struck~~", "_italic_ and _also_ and ~struck~")]
+    [InlineData("`a_b*c` stays code", "`a_b*c` stays code")]
+    [InlineData("~15 credits, *.csv", "~15 credits, *.csv")]
     [InlineData("**bold** and __also__", "*bold* and *also*")]
     [InlineData("see [the docs](https://example.com/a_b?x=1&y=2)", "see <https://example.com/a_b?x=1&amp;y=2|the docs>")]
     [InlineData("a < b && c > d", "a &lt; b &amp;&amp; c &gt; d")]

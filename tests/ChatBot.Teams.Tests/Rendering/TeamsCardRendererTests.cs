@@ -48,6 +48,32 @@ public sealed class TeamsCardRendererTests
     }
 
     [Fact]
+    public void The_receipts_reply_names_the_channel_without_slack_markup()
+    {
+        var reply = new TextView("Saved. Receipts without a channel of their own go to " + ChannelMention.Of("19:acc@thread.tacv2", "this channel") + ".");
+
+        var activity = TeamsCardRenderer.Render(reply);
+        var card = TeamsCardRenderer.Card(reply);
+
+        Assert.Equal("Saved. Receipts without a channel of their own go to this channel.", activity.Text);
+        Assert.Equal(activity.Text, card["body"]![0]!["text"]!.GetValue<string>());
+        Assert.DoesNotContain("<#", card.ToJsonString());
+    }
+
+    /// <summary>Golden, the Teams half of the Slack renderer's: Teams reads the Markdown as written.</summary>
+    [Fact]
+    public void A_receipt_with_formatting_characters_is_passed_as_written()
+    {
+        const string title = "⚠ Failed: set `Agent__Provider`; renamed report__final_v2 *.csv to *.txt ~ 3 files, _draft_ kept";
+        var receipt = new ReceiptView(ReceiptKind.Failure, "run_9", "ChatBot · just now", title,
+            [new ReceiptSegment("Tools: web_fetch, *"), new ReceiptSegment("view details ↗", "https://bot.example/runs/run_9")]);
+
+        var body = TeamsCardRenderer.Card(receipt)["body"]!.AsArray().Select(b => b!["text"]!.GetValue<string>()).ToList();
+
+        Assert.Equal(["ChatBot · just now", title, "Tools: web_fetch, * · [view details ↗](https://bot.example/runs/run_9)"], body);
+    }
+
+    [Fact]
     public void An_open_approval_has_approve_and_deny_executes_and_a_refresh()
     {
         var card = TeamsCardRenderer.Card(new ApprovalRequestView("apr_1", "Send email", "alice", 30, ApprovalStatus.Pending, null, Expires));

@@ -1,6 +1,7 @@
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Inbound;
+using ChatBot.Core.Views;
 using ChatBot.Core.Workspaces;
 using ChatBot.Jobs.Messaging;
 using ChatBot.Persistence;
@@ -17,7 +18,7 @@ public sealed class ReceiptsHandler(ChatBotDbContext db, UserDirectoryResolver d
         var address = invocation.Address;
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == address.WorkspaceId, ct);
         var settings = workspace.Receipts;
-        if (command.Action == ReceiptsAction.Show) return CommandResult.Say(Describe(settings));
+        if (command.Action == ReceiptsAction.Show) return CommandResult.Say(Describe(settings, address));
 
         var isAdmin = await directory.IsAdminAsync(address, invocation.User, ct);
         if (!workspace.IsApprover(invocation.User, isAdmin))
@@ -45,12 +46,16 @@ public sealed class ReceiptsHandler(ChatBotDbContext db, UserDirectoryResolver d
                 break;
         }
         await db.SaveChangesAsync(ct);
-        return CommandResult.Say("Saved. " + Describe(settings));
+        return CommandResult.Say("Saved. " + Describe(settings, address));
     }
 
-    public static string Describe(ReceiptSettings settings) =>
-        $"Receipts without a channel of their own go to {(settings.DefaultChannel is { } c ? $"<#{c.ChannelId}>" : "no default channel (set one with `/receipts here`)")}. " +
+    public static string Describe(ReceiptSettings settings, ChatAddress here) =>
+        $"Receipts without a channel of their own go to {(settings.DefaultChannel is { } c ? Channel(c, here) : "no default channel (set one with `/receipts here`)")}. " +
         $"Tools: {OnOff(settings.IncludeTools)} · credits: {OnOff(settings.IncludeCredits)} · link: {OnOff(settings.IncludeLink)}.";
+
+    /// <summary>A neutral mention: each platform shows it its own way (a channel link on Slack).</summary>
+    private static string Channel(ChatAddress channel, ChatAddress here) =>
+        ChannelMention.Of(channel.ChannelId, channel.ChannelId == here.ChannelId ? "this channel" : "#" + channel.ChannelId);
 
     private static string OnOff(bool value) => value ? "on" : "off";
 }

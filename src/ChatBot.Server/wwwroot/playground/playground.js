@@ -15,17 +15,18 @@ async function click(actionId, value, messageId) {
   await refresh();
 }
 
-// Slack-style markup the bot emits, drawn as Slack shows it: <#C…|name> as a channel chip, <url|label> and
+// Markup the bot emits, drawn as Slack shows it: neutral channel mentions ([label](chat-channel:id)) and <#C…|name> as a channel chip, <url|label> and
 // <url> as links, `code` in monospace, *bold*. Built as DOM nodes, never as HTML, so nothing in a message runs.
-const markupPattern = /<#([A-Za-z0-9_-]+)(?:\|([^>]*))?>|<(https?:\/\/[^|>\s]+|mailto:[^|>\s]+)(?:\|([^>]*))?>|`([^`\n]+)`|\*([^*\n]+)\*|(https?:\/\/[^\s<>()]+)/g;
+const markupPattern = /\[([^\]\n]*)\]\(chat-channel:([^)\s]+)\)|<#([A-Za-z0-9_-]+)(?:\|([^>]*))?>|<(https?:\/\/[^|>\s]+|mailto:[^|>\s]+)(?:\|([^>]*))?>|`([^`\n]+)`|\*([^*\n]+)\*|(https?:\/\/[^\s<>()]+)/g;
 
 function markup(text) {
   const nodes = [];
   let position = 0;
   for (const match of text.matchAll(markupPattern)) {
     if (match.index > position) nodes.push(text.slice(position, match.index));
-    const [, channelId, channelName, url, label, code, bold, bareUrl] = match;
-    if (channelId) nodes.push(el("span", { class: "channel-ref", "data-channel": channelId }, `#${channelName || channelId}`));
+    const [, mentionLabel, mentionId, channelId, channelName, url, label, code, bold, bareUrl] = match;
+    if (mentionId) nodes.push(el("span", { class: "channel-ref", "data-channel": mentionId }, mentionLabel));
+    else if (channelId) nodes.push(el("span", { class: "channel-ref", "data-channel": channelId }, `#${channelName || channelId}`));
     else if (url) nodes.push(el("a", { href: url, target: "_blank", rel: "noopener" }, label || url));
     else if (code) nodes.push(el("code", {}, code));
     else if (bold) nodes.push(el("strong", {}, bold));
