@@ -48,6 +48,7 @@ public static class ChatBotHostExtensions
         services.AddScoped<TokenIssuer>();
         services.AddSingleton<TokenRateLimiter>();
         services.AddSingleton<JobTokens>();
+        services.AddScoped<RunTriggers>();
         // Keys in the shared database, so every node accepts every node's job tokens and OAuth states.
         services.AddDataProtection().SetApplicationName("ChatBot").PersistKeysToDbContext<ChatBotDbContext>();
         services.AddOpenApi();
@@ -84,6 +85,7 @@ public static class ChatBotHostExtensions
         app.MapChatBotSlack();
         app.MapChatBotTeams();
         app.MapTrigger();
+        app.MapWebhookTrigger();
         app.MapRunStatus();
         app.MapReceiptAudit();
         app.MapAdminApi();
@@ -91,7 +93,7 @@ public static class ChatBotHostExtensions
         app.MapMonitorApi();
         app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().MapOpsTokens();
         app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().MapOpsActions();
-        app.MapGroup("/api").AddEndpointFilter<OpsAuthFilter>().MapOpsDashboard().MapDashboardEvents();
+        app.MapGroup("/api").AddEndpointFilter<OpsAuthFilter>().MapOpsDashboard().MapDashboardEvents().MapWorkerDrain();
         app.MapRunPage();
         // No auth, like /health: scrapers rarely carry credentials, and nothing here is secret.
         app.MapPrometheusScrapingEndpoint("/prometheus");

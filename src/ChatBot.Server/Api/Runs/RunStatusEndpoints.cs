@@ -29,30 +29,24 @@ public static class RunStatusEndpoints
         var presented = WorkspaceTokenAuthenticator.BearerOf(http.Request);
         if (string.IsNullOrEmpty(presented)) return ApiErrors.Result(http, 401, "AUTH_REQUIRED", "Send the run's job token (or a workspace token) as 'Authorization: Bearer …'.");
 
-        string? workspaceId = null;
+        Run? run;
         if (WorkspaceToken.Parse(presented) is not null)
         {
             var caller = await auth.AuthenticateAsync(presented, ct);
             if (caller is null) return ApiErrors.Result(http, 401, "INVALID_TOKEN", "That workspace token is not valid.");
-            workspaceId = caller.WorkspaceId;
+            run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run_id, ct);
+            if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");
+            if (run.WorkspaceId != caller.WorkspaceId) return ApiErrors.Result(http, 403, "WRONG_WORKSPACE", "This run belongs to another workspace.");
         }
         else
         {
-            switch (jobTokens.Check(presented, run_id))
-            {
-                case JobTokenCheck.Invalid: return ApiErrors.Result(http, 401, "INVALID_TOKEN", "That job token is not valid.");
-                case JobTokenCheck.Expired: return ApiErrors.Result(http, 403, "TOKEN_EXPIRED", "The job token has expired (they last about an hour); re-trigger or use a workspace token.");
-                case JobTokenCheck.OtherRun: return ApiErrors.Result(http, 403, "WRONG_RUN", "That job token is for another run.");
-            }
+            (run, var problem) = await JobTokenRuns.FindAsync(http, jobTokens, db, presented, run_id, null, ct);
+            if (problem is not null) return problem;
         }
 
-        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run_id, ct);
-        if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");
-        if (workspaceId is not null && run.WorkspaceId != workspaceId) return ApiErrors.Result(http, 403, "WRONG_WORKSPACE", "This run belongs to another workspace.");
-
-        if (!run.IsTerminal)
+        if (!run!.IsTerminal)
         {
-            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            SetRetryAfter(http);
             return Results.Json(new
             {
                 run_id = run.Id,
@@ -74,6 +68,10 @@ public static class RunStatusEndpoints
             receipt = receipt is null ? null : JsonSerializer.Deserialize<RunReceipt>(receipt.RunReceiptJson),
         });
     }
+
+    /// <summary>How long a poller should wait before asking about a running run again.</summary>
+    public static void SetRetryAfter(HttpContext http) =>
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string StateName(RunStatus status) => JsonSerializer.Serialize(status).Trim('"');
 
