@@ -78,6 +78,7 @@ public static class ChatBotHostExtensions
     {
         app.Services.GetRequiredService<ProcessUptime>();
         app.UseApiErrors();
+        app.UseDashboardPageAuth();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealth();
