@@ -32,7 +32,7 @@ public static class ApiClientExtensions
     public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
     {
         await response.Content.LoadIntoBufferAsync();
-        return await response.Content.ReadFromJsonAsync<JsonElement>();
+        return JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
     }
 
     /// <summary>Asserts the one error shape and returns its code.</summary>

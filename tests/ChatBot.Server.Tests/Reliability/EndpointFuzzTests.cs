@@ -57,7 +57,8 @@ public sealed class EndpointFuzzTests
             var path = "/" + route.TrimStart('/')
                 .Replace("{workspace_id}", Workspace).Replace("{run_id}", "run_nope").Replace("{monitor_id}", "monitor_nope")
                 .Replace("{token_id}", "tok_nope").Replace("{delivery_id}", "msg_nope").Replace("{node_id}", "node_nope")
-                .Replace("{action}", "pause").Replace("{event_group_id}", "mevtgrp_nope").Replace("{id}", "nope");
+                .Replace("{action}", "pause").Replace("{event_group_id}", "mevtgrp_nope").Replace("{id}", "nope")
+                .Replace("{workspaceType}", "slack").Replace("{workspaceId}", Workspace);
             foreach (var (name, body) in BadBodies)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = body() };
@@ -65,6 +66,7 @@ public sealed class EndpointFuzzTests
                     ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ChatBotAppFactory.OpsUsername}:{ChatBotAppFactory.OpsPassword}")))
                     : new AuthenticationHeaderValue("Bearer", token);
                 request.Headers.Add("x-api-key", token);
+                request.Headers.Add("X-Webhook-Secret", token);
                 using var response = await client.SendAsync(request);
                 if ((int)response.StatusCode >= 500) failures.Add($"{method} {path} with {name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
