@@ -19,6 +19,15 @@ namespace ChatBot.Persistence;
 /// </summary>
 public abstract class ChatBotDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>The finest time step this store keeps (PostgreSQL: a microsecond).</summary>
+    protected virtual TimeSpan TimestampResolution => TimeSpan.FromTicks(10);
+
+    /// <summary>
+    /// <paramref name="at"/> as this store will give it back, so what a response shows before the save is what
+    /// every later read shows.
+    /// </summary>
+    public DateTimeOffset AsStored(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimestampResolution.Ticks, TimeSpan.Zero);
+
     public DbSet<Workspace> Workspaces => Set<Workspace>();
     public DbSet<WorkspaceToken> WorkspaceTokens => Set<WorkspaceToken>();
     public DbSet<BotInstallation> BotInstallations => Set<BotInstallation>();

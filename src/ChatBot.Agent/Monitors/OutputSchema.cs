@@ -53,6 +53,10 @@ public sealed record OutputSchema(IReadOnlyList<OutputSchema.Property> Propertie
         return missing is null ? null : $"\"{missing}\" is required";
     }
 
+    /// <summary>A result that conforms: each enum property its first value, every other property empty (for test events).</summary>
+    public JsonObject Example() =>
+        new(Properties.Select(p => KeyValuePair.Create(p.Name, (JsonNode?)JsonValue.Create(p.Allowed is [var first, ..] ? first : ""))));
+
     /// <summary>The schema as the model is told to fill it.</summary>
     public string Describe() => string.Join('\n', Properties.Select(p =>
         $"- \"{p.Name}\" (string{(p.Allowed is { } a ? $", one of: {string.Join(", ", a)}" : "")}{(Required.Contains(p.Name) ? ", required" : "")}){(p.Description is { } d ? $": {d}" : "")}"));

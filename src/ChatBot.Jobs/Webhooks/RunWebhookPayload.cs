@@ -11,6 +11,10 @@ public sealed record RunWebhookPayload(
     [property: JsonPropertyName("query")] string Query,
     [property: JsonPropertyName("response")] string? Response)
 {
+    /// <summary>The run id again, under the name push/pull webhook-trigger clients read (their deprecated workflow id).</summary>
+    [JsonPropertyName("workflowId")]
+    public string WorkflowId => RunId;
+
     /// <summary>Included when the trigger asked for <c>metadata.subscribe_receipts</c>.</summary>
     [JsonPropertyName("run_receipt")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

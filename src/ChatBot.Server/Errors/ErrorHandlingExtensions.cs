@@ -37,6 +37,7 @@ public static class ErrorHandlingExtensions
                 var (status, code, message) = error switch
                 {
                     _ when UnstorableInput.IsCause(error) => (400, "UNSTORABLE_TEXT", "A value holds a NUL character or is longer than allowed; nothing was stored."),
+                    BadHttpRequestException { InnerException: System.Text.Json.JsonException json } => (400, "INVALID_FIELD", FieldProblem(context, json)),
                     BadHttpRequestException bad => (bad.StatusCode, "BAD_REQUEST", "The request could not be read: " + bad.Message),
                     System.Text.Json.JsonException => (400, "INVALID_JSON", "The request body is not valid JSON."),
                     _ => (500, "INTERNAL", $"Internal error. Quote correlation id {context.TraceIdentifier} to support."),
@@ -60,5 +61,13 @@ public static class ErrorHandlingExtensions
             await ApiErrors.WriteAsync(context, context.Response.StatusCode, code, message);
         });
         return app;
+    }
+
+    /// <summary>A body bound by the framework that did not fit: named by its JSON field, as <see cref="JsonBody"/> does.</summary>
+    private static string FieldProblem(HttpContext context, System.Text.Json.JsonException error)
+    {
+        var requestType = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+        var options = context.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        return requestType is null ? "The body does not have the expected fields and types." : JsonFieldTypes.Explain(error.Path, requestType, options);
     }
 }

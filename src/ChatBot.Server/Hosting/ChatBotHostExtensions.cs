@@ -53,6 +53,7 @@ public static class ChatBotHostExtensions
         services.AddSingleton<TokenRateLimiter>();
         services.AddSingleton<FailedAuthThrottle>();
         services.AddSingleton<JobTokens>();
+        services.AddScoped<RunTriggers>();
         // Keys in the shared database, so every node accepts every node's job tokens and OAuth states.
         services.AddDataProtection().SetApplicationName("ChatBot").PersistKeysToDbContext<ChatBotDbContext>();
         services.AddOpenApi();
@@ -89,6 +90,7 @@ public static class ChatBotHostExtensions
         app.UseApiErrors();
         app.UseRequestBodyLimits();
         app.UseOpsRuleFor("/playground", "/api/playground");
+        app.UseDashboardPageAuth();
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealth();
@@ -96,6 +98,7 @@ public static class ChatBotHostExtensions
         app.MapChatBotSlack();
         app.MapChatBotTeams();
         app.MapTrigger();
+        app.MapWebhookTrigger();
         app.MapRunStatus();
         app.MapReceiptAudit();
         app.MapAdminApi();
@@ -103,7 +106,7 @@ public static class ChatBotHostExtensions
         app.MapMonitorApi();
         app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().AddEndpointFilter<CrossSiteRequestGuard>().MapOpsTokens();
         app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().AddEndpointFilter<CrossSiteRequestGuard>().MapOpsActions();
-        app.MapGroup("/api").AddEndpointFilter<OpsAuthFilter>().MapOpsDashboard().MapDashboardEvents();
+        app.MapGroup("/api").AddEndpointFilter<OpsAuthFilter>().MapOpsDashboard().MapDashboardEvents().MapWorkerDrain();
         app.MapRunPage();
         app.UseJobDashboard();
         // No auth, like /health: scrapers rarely carry credentials, and nothing here is secret.

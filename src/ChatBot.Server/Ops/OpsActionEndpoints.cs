@@ -20,8 +20,15 @@ public static class OpsActionEndpoints
         ops.MapPost("/runs/{run_id}/retry", RetryRunAsync).WithTags("Ops");
         ops.MapPost("/runs/{run_id}/cancel", CancelRunAsync).WithTags("Ops");
         ops.MapPost("/monitors/{monitor_id}/{action}", MonitorActionAsync).WithTags("Ops");
-        ops.MapPost("/workers/{node_id}/drain", DrainAsync).WithTags("Ops");
+        ops.MapPost("/workers/{node_id}/drain", DrainAsync).WithTags("Ops").Accepts<DrainRequest>("application/json");
         return ops;
+    }
+
+    /// <summary>The drain action also at the path operators' tooling knows from other pipelines' ops APIs.</summary>
+    public static RouteGroupBuilder MapWorkerDrain(this RouteGroupBuilder api)
+    {
+        api.MapPost("/workers/{node_id}/drain", DrainAsync).WithTags("Ops").Accepts<DrainRequest>("application/json");
+        return api;
     }
 
     /// <summary>A finished run that did not succeed runs again as a new run with the same request and place.</summary>
@@ -36,7 +43,7 @@ public static class OpsActionEndpoints
         retry.Metadata["retry_of"] = run.Id;
         db.Runs.Add(retry);
         await scheduler.SaveAndScheduleAsync(db, s => s.Run(retry.Id), ct);
-        return Results.Json(new { run_id = retry.Id, retry_of = run.Id, status = retry.Status }, statusCode: 202);
+        return Results.Json(new { ok = true, run_id = retry.Id, retry_of = run.Id, status = retry.Status }, statusCode: 202);
     }
 
     private static async Task<IResult> CancelRunAsync(HttpContext http, string run_id, ChatBotDbContext db, ReceiptWriter receipts,
@@ -57,7 +64,7 @@ public static class OpsActionEndpoints
         {
             return ApiErrors.Result(http, 409, "RUN_CHANGED", $"Run {run_id} moved on while it was being canceled; look again.");
         }
-        return Results.Json(new { run_id = run.Id, status = run.Status });
+        return Results.Json(new { ok = true, run_id = run.Id, status = run.Status });
     }
 
     private static async Task<IResult> MonitorActionAsync(HttpContext http, string monitor_id, string action, ChatBotDbContext db,
@@ -77,7 +84,7 @@ public static class OpsActionEndpoints
                     if (monitor.Status != MonitorStatus.Active)
                         return ApiErrors.Result(http, 409, "MONITOR_NOT_ACTIVE", $"Monitor {monitor_id} is {WireName.Of(monitor.Status)}; resume it first.");
                     scheduler.Schedule(s => s.MonitorCheck(monitor.Id));
-                    return Results.Json(new { monitor_id = monitor.Id, status = monitor.Status }, statusCode: 202);
+                    return Results.Json(new { ok = true, monitor_id = monitor.Id, status = monitor.Status }, statusCode: 202);
                 default:
                     return ApiErrors.Result(http, 404, "UNKNOWN_ACTION", $"Monitors take pause, resume, cancel or run-now, not '{action}'.");
             }
@@ -91,17 +98,19 @@ public static class OpsActionEndpoints
         {
             return ApiErrors.Result(http, 409, "MONITOR_CHANGED", $"Monitor {monitor_id} changed meanwhile; look again.");
         }
-        return Results.Json(new { monitor_id = monitor.Id, status = monitor.Status });
+        return Results.Json(new { ok = true, monitor_id = monitor.Id, status = monitor.Status });
     }
 
-    private static async Task<IResult> DrainAsync(HttpContext http, string node_id, DrainRequest? request, ChatBotDbContext db, CancellationToken ct)
+    private static async Task<IResult> DrainAsync(HttpContext http, string node_id, ChatBotDbContext db, CancellationToken ct)
     {
-        if (request?.Drain is not { } drain) return ApiErrors.Result(http, 400, "INVALID_BODY", "Send {\"drain\": true} or {\"drain\": false}.");
+        var (request, unreadable) = await JsonBody.ReadAsync<DrainRequest>(http, ct);
+        if (unreadable is not null) return unreadable;
+        if (request!.Drain is not { } drain) return ApiErrors.Result(http, 400, "INVALID_BODY", "Missing required boolean field: drain (send {\"drain\": true} or {\"drain\": false}).");
         var node = await db.WorkerNodes.SingleOrDefaultAsync(n => n.Id == node_id, ct);
         if (node is null) return ApiErrors.Result(http, 404, "NODE_NOT_FOUND", $"No node {node_id} has checked in.");
         node.SetDraining(drain);
         await db.SaveChangesAsync(ct);
-        return Results.Json(new { node_id = node.Id, draining = node.Draining });
+        return Results.Json(new { ok = true, draining = node.Draining, node_id = node.Id });
     }
 }
 

@@ -14,17 +14,18 @@ public static class OpsTokenEndpoints
     /// </summary>
     public static RouteGroupBuilder MapOpsTokens(this RouteGroupBuilder ops)
     {
-        ops.MapPost("/workspaces/{workspace_id}/tokens", IssueAsync);
+        ops.MapPost("/workspaces/{workspace_id}/tokens", IssueAsync).Accepts<IssueTokenRequest>("application/json");
         return ops;
     }
 
-    private static async Task<IResult> IssueAsync(HttpContext http, string workspace_id, IssueTokenRequest? body,
+    private static async Task<IResult> IssueAsync(HttpContext http, string workspace_id,
         WorkspaceDirectory workspaces, TokenIssuer issuer, ChatBotDbContext db, CancellationToken ct)
     {
         if (!WorkspaceIds.IsValid(workspace_id))
             return ApiErrors.Result(http, 400, "INVALID_WORKSPACE_ID", "Workspace ids are 1-64 letters, digits, '-', '_' or '.'.");
-        if (body is null) return ApiErrors.Result(http, 400, "MISSING_BODY", "Send {\"name\": \"…\", \"scopes\": [\"trigger\"]}.");
-        if (body.Problem() is var (code, message)) return ApiErrors.Result(http, 400, code, message);
+        var (body, unreadable) = await JsonBody.ReadAsync<IssueTokenRequest>(http, ct);
+        if (unreadable is not null) return unreadable;
+        if (body!.Problem() is var (code, message)) return ApiErrors.Result(http, 400, code, message);
 
         await workspaces.EnsureExistsAsync(workspace_id, ct);
         var issued = issuer.Issue(workspace_id, body.Name!, body.Scopes!);

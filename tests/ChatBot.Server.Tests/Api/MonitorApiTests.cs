@@ -217,7 +217,8 @@ public sealed class MonitorApiTests
         var group = await (await client.GetAsync($"/v1alpha/monitors/{id}/event_groups/{groupId}")).JsonAsync();
         Assert.Equal("event", Assert.Single(group.GetProperty("events").EnumerateArray()).GetProperty("type").GetString());
         await AssertErrorAsync(await client.GetAsync($"/v1alpha/monitors/{id}/event_groups/mevtgrp_unknown"), HttpStatusCode.NotFound, "Resource not found");
-        await AssertErrorAsync(await client.PostAsync($"/v1alpha/monitors/{id}/simulate_event?event_type=monitor.nope", null), HttpStatusCode.UnprocessableEntity, "Unprocessable content");
+        var unknown = await AssertErrorAsync(await client.PostAsync($"/v1alpha/monitors/{id}/simulate_event?event_type=monitor.nope", null), HttpStatusCode.BadRequest, "Invalid event_type 'monitor.nope'");
+        Assert.Equal("event_type", unknown.GetProperty("error").GetProperty("detail").GetProperty("errors")[0].GetProperty("field").GetString());
     }
 
     [Fact]

@@ -7,7 +7,10 @@ using ChatBot.Core.Runs;
 using ChatBot.Core.Workspaces;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Tests.Infrastructure;
+using ChatBot.Server.Api.Runs;
+using ChatBot.Server.Api.Trigger;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Server.Tests.Api;
 
@@ -229,5 +232,90 @@ public sealed class TriggerApiTests
         using var foreign = app.CreateClient(otherWorkspace);
         Assert.Equal("WRONG_WORKSPACE", await (await foreign.GetAsync($"/api/runs/{firstId}")).ErrorCodeAsync(403));
         Assert.Equal("RUN_NOT_FOUND", await (await client.GetAsync("/api/runs/run_doesnotexist")).ErrorCodeAsync(404));
+        // A job: a job token asking for a run that does not exist is told so, as the seed says.
+        Assert.Equal("RUN_NOT_FOUND", await (await wrongRun.GetAsync("/api/runs/run_doesnotexist")).ErrorCodeAsync(404));
+        var tokens = app.Services.GetRequiredService<JobTokens>();
+        using var unknownRun = app.CreateClient(tokens.Issue("run_neverexisted", Workspace));
+        Assert.Equal("RUN_NOT_FOUND", await (await unknownRun.GetAsync("/api/runs/run_neverexisted")).ErrorCodeAsync(404));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task An_idempotency_key_reused_with_another_body_is_422_and_keys_expire_after_24_hours(StorageKind storage)
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(storage);
+        app.Agent.Then(new AgentCompleted("A", "", "a", 1, [], null)).Then(new AgentCompleted("B", "", "b", 1, [], null));
+        using var client = app.CreateClient(await app.IssueTokenAsync(Workspace, TokenScopes.Trigger));
+
+        async Task<HttpResponseMessage> TriggerAsync(string body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/workspace/{Workspace}/trigger")
+            {
+                Content = new StringContent(body, Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("Idempotency-Key", "deploy-9");
+            return await client.SendAsync(request);
+        }
+
+        var first = await TriggerAsync("""{"task":"ship it","metadata":{"source":"ci"}}""");
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        var runId = (await first.JsonAsync()).GetProperty("run_id").GetString();
+        // The same request, spaced and ordered differently, is the same request.
+        var retry = await TriggerAsync("""{ "metadata": { "source": "ci" }, "task": "ship it" }""");
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        Assert.Equal(runId, (await retry.JsonAsync()).GetProperty("run_id").GetString());
+
+        var reused = await TriggerAsync("""{"task":"ship something else"}""");
+        Assert.Equal("IDEMPOTENCY_KEY_REUSED", await reused.ErrorCodeAsync(422));
+        var message = (await reused.JsonAsync()).GetProperty("error").GetString()!;
+        Assert.Contains("Idempotency-Key", message);
+        Assert.Contains(runId!, message);
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.Equal(1, await db.Runs.CountAsync());
+            // A day passes.
+            var past = DateTimeOffset.UtcNow - RunTriggers.IdempotencyWindow - TimeSpan.FromMinutes(1);
+            await db.InboundDeliveries.Where(d => d.RunId == runId).ExecuteUpdateAsync(u => u.SetProperty(d => d.ReceivedAt, past));
+        }
+
+        var afterADay = await TriggerAsync("""{"task":"ship something else"}""");
+        Assert.Equal(HttpStatusCode.Accepted, afterADay.StatusCode);
+        var secondRunId = (await afterADay.JsonAsync()).GetProperty("run_id").GetString();
+        Assert.NotEqual(runId, secondRunId);
+        // The key now stands for the new run.
+        Assert.Equal(secondRunId, (await (await TriggerAsync("""{"task":"ship something else"}""")).JsonAsync()).GetProperty("run_id").GetString());
+        await using var check = app.CreateDbContext();
+        Assert.Equal(2, await check.Runs.CountAsync());
+    }
+
+    [Fact]
+    public async Task Wrongly_typed_fields_are_400_naming_the_json_field_and_the_expected_type()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        using var client = app.CreateClient(await app.IssueTokenAsync(Workspace, TokenScopes.Trigger));
+        var url = $"/api/workspace/{Workspace}/trigger";
+
+        foreach (var (body, expected) in new[]
+                 {
+                     ("""{"task":"x","metadata":{"trigger_id":7}}""", "'metadata.trigger_id' must be a string."),
+                     ("""{"task":"x","metadata":{"subscribe_receipts":"yes"}}""", "'metadata.subscribe_receipts' must be true or false."),
+                     ("""{"task":"x","metadata":"ci"}""", "'metadata' must be an object."),
+                     ("""{"task":["x"]}""", "'task' must be a string."),
+                     ("""{"task":"x","responseDestination":{"webhookUrl":{}}}""", "'responseDestination.webhookUrl' must be a string."),
+                 })
+        {
+            var response = await client.PostAsync(url, new StringContent(body, Encoding.UTF8, "application/json"));
+            Assert.Equal("INVALID_FIELD", await response.ErrorCodeAsync(400));
+            var message = (await response.JsonAsync()).GetProperty("error").GetString();
+            Assert.Equal(expected, message);
+        }
+        var admin = app.CreateClient(await app.IssueTokenAsync(Workspace, TokenScopes.Admin));
+        var scopes = await admin.PostAsync($"/api/workspace/{Workspace}/admin/tokens", new StringContent("""{"name":"ci","scopes":"trigger"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal("INVALID_FIELD", await scopes.ErrorCodeAsync(400));
+        Assert.Equal("'scopes' must be an array.", (await scopes.JsonAsync()).GetProperty("error").GetString());
+        var cap = await admin.PatchAsync($"/api/workspace/{Workspace}/admin/settings", new StringContent("""{"monthly_spend_cap":"lots"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal("'monthly_spend_cap' must be a whole number.", (await cap.JsonAsync()).GetProperty("error").GetString());
+        await using var db = app.CreateDbContext();
+        Assert.Equal(0, await db.Runs.CountAsync());
     }
 }

@@ -32,8 +32,12 @@ public static class ApiClientExtensions
         return client;
     }
 
-    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
-        await response.Content.ReadFromJsonAsync<JsonElement>();
+    /// <summary>The body as JSON; buffered, so a test may read it again (e.g. after <see cref="ErrorCodeAsync"/>).</summary>
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response)
+    {
+        await response.Content.LoadIntoBufferAsync();
+        return JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+    }
 
     /// <summary>Asserts the one error shape and returns its code.</summary>
     public static async Task<string> ErrorCodeAsync(this HttpResponseMessage response, int status)

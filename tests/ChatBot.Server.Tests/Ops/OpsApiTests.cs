@@ -167,6 +167,55 @@ public sealed class OpsApiTests
     }
 
     [Fact]
+    public async Task With_ops_credentials_set_the_dashboard_pages_and_files_need_them_too()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        using var anonymous = app.CreateClient();
+        using var client = Ops(app);
+
+        foreach (var path in new[] { "/", "/index.html", "/dashboard/dashboard.js", "/runs/run_abc" })
+        {
+            var refused = await anonymous.GetAsync(path);
+            Assert.Equal("AUTH_REQUIRED", await refused.ErrorCodeAsync(401));
+            Assert.Equal("Basic realm=\"ChatBot\"", refused.Headers.WwwAuthenticate.ToString());
+            var served = await client.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        }
+        Assert.Equal("text/html", (await client.GetAsync("/")).Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Drain_answers_ok_at_the_seed_path_too_and_its_validation_errors_name_the_field()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite, FastHeartbeat);
+        var client = Ops(app);
+        await app.WaitUntilAsync(db => db.WorkerNodes.AnyAsync());
+
+        foreach (var path in new[] { "/api/workers/test-node-1/drain", "/api/ops/workers/test-node-1/drain" })
+        {
+            var drained = await (await client.PostAsJsonAsync(path, new { drain = true })).JsonAsync();
+            Assert.True(drained.GetProperty("ok").GetBoolean());
+            Assert.True(drained.GetProperty("draining").GetBoolean());
+            var resumed = await (await client.PostAsJsonAsync(path, new { drain = false })).JsonAsync();
+            Assert.True(resumed.GetProperty("ok").GetBoolean());
+            Assert.False(resumed.GetProperty("draining").GetBoolean());
+        }
+
+        var yes = await client.PostAsync("/api/workers/test-node-1/drain", new StringContent("""{"drain":"yes"}""", Encoding.UTF8, "application/json"));
+        Assert.Equal("INVALID_FIELD", await yes.ErrorCodeAsync(400));
+        Assert.Equal("'drain' must be true or false.", (await yes.JsonAsync()).GetProperty("error").GetString());
+        var missing = await client.PostAsJsonAsync("/api/workers/test-node-1/drain", new { });
+        Assert.Equal("INVALID_BODY", await missing.ErrorCodeAsync(400));
+        Assert.StartsWith("Missing required boolean field: drain", (await missing.JsonAsync()).GetProperty("error").GetString());
+        Assert.Equal("INVALID_JSON", await (await client.PostAsync("/api/workers/test-node-1/drain", new StringContent("{", Encoding.UTF8, "application/json"))).ErrorCodeAsync(400));
+        using var anonymous = app.CreateClient();
+        Assert.Equal("AUTH_REQUIRED", await (await anonymous.PostAsJsonAsync("/api/workers/test-node-1/drain", new { drain = true })).ErrorCodeAsync(401));
+        await using var db = app.CreateDbContext();
+        Assert.False((await db.WorkerNodes.SingleAsync()).Draining);
+    }
+
+    [Fact]
     public async Task The_prometheus_scrape_exposes_runs_by_state_credits_and_job_pickup_latency()
     {
         await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite, FastHeartbeat);

@@ -83,6 +83,7 @@ public sealed class EndpointFuzzTests
             var path = "/" + route.TrimStart('/');
             foreach (var parameter in new[] { "workspace_id", "run_id", "monitor_id", "token_id", "delivery_id", "node_id", "action", "event_group_id", "id" })
                 path = path.Replace("{" + parameter + "}", parameter == "workspace_id" && value == "nope" ? Workspace : value);
+            path = path.Replace("{workspaceType}", "slack").Replace("{workspaceId}", value == "nope" ? Workspace : value);
             (string Name, Func<HttpContent> Body)[] bodies = method is "GET" or "HEAD" ? [("no body", () => null!)] : BadBodies;
             foreach (var (name, body) in bodies)
             {
@@ -91,6 +92,7 @@ public sealed class EndpointFuzzTests
                     ? new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{ChatBotAppFactory.OpsUsername}:{ChatBotAppFactory.OpsPassword}")))
                     : new AuthenticationHeaderValue("Bearer", routeToken);
                 request.Headers.Add("x-api-key", routeToken);
+                request.Headers.Add("X-Webhook-Secret", routeToken);
                 request.Headers.Add("X-Requested-With", "fuzz");
                 await SendAsync(request, $"{method} {path[..Math.Min(path.Length, 80)]} with {name}");
             }

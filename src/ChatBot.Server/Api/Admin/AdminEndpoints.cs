@@ -18,11 +18,11 @@ public static class AdminEndpoints
     {
         var admin = endpoints.MapGroup("/api/workspace/{workspace_id}/admin").WithTags("Admin");
         admin.MapGet("/tokens", ListTokensAsync);
-        admin.MapPost("/tokens", IssueTokenAsync);
+        admin.MapPost("/tokens", IssueTokenAsync).Accepts<IssueTokenRequest>("application/json");
         admin.MapPost("/tokens/{token_id}/rotate", RotateTokenAsync);
         admin.MapDelete("/tokens/{token_id}", RevokeTokenAsync);
         admin.MapGet("/settings", GetSettingsAsync);
-        admin.MapPatch("/settings", PatchSettingsAsync);
+        admin.MapPatch("/settings", PatchSettingsAsync).Accepts<WorkspaceSettingsDto>("application/json");
         admin.MapPost("/webhook-secret/rotate", RotateWebhookSecretAsync);
         return endpoints;
     }
@@ -34,12 +34,13 @@ public static class AdminEndpoints
         return Results.Json(new { data = tokens.OrderBy(t => t.CreatedAt).Select(TokenSummary.Of) });
     }
 
-    private static async Task<IResult> IssueTokenAsync(HttpContext http, string workspace_id, IssueTokenRequest? body, WorkspaceAccess access,
+    private static async Task<IResult> IssueTokenAsync(HttpContext http, string workspace_id, WorkspaceAccess access,
         TokenIssuer issuer, ChatBotDbContext db, CancellationToken ct)
     {
         if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
-        if (body is null) return ApiErrors.Result(http, 400, "MISSING_BODY", "Send {\"name\": \"…\", \"scopes\": [\"trigger\"]}.");
-        if (body.Problem() is var (code, message)) return ApiErrors.Result(http, 400, code, message);
+        var (body, unreadable) = await JsonBody.ReadAsync<IssueTokenRequest>(http, ct);
+        if (unreadable is not null) return unreadable;
+        if (body!.Problem() is var (code, message)) return ApiErrors.Result(http, 400, code, message);
         var issued = issuer.Issue(workspace_id, body.Name!, body.Scopes!);
         await db.SaveChangesAsync(ct);
         return Results.Json(issued, statusCode: 201);
@@ -76,14 +77,15 @@ public static class AdminEndpoints
         return Results.Json(WorkspaceSettingsDto.Of(workspace));
     }
 
-    private static async Task<IResult> PatchSettingsAsync(HttpContext http, string workspace_id, WorkspaceSettingsDto? patch, WorkspaceAccess access,
+    private static async Task<IResult> PatchSettingsAsync(HttpContext http, string workspace_id, WorkspaceAccess access,
         ChatBotDbContext db, EgressPolicy egress, CancellationToken ct)
     {
         if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
-        if (patch is null) return ApiErrors.Result(http, 400, "MISSING_BODY", "Send a JSON object with the settings to change.");
-        if (WorkspaceSettingsUpdate.Problem(patch, egress) is var (status, code, message)) return ApiErrors.Result(http, status, code, message);
+        var (patch, unreadable) = await JsonBody.ReadAsync<WorkspaceSettingsDto>(http, ct);
+        if (unreadable is not null) return unreadable;
+        if (WorkspaceSettingsUpdate.Problem(patch!, egress) is var (status, code, message)) return ApiErrors.Result(http, status, code, message);
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == workspace_id, ct);
-        WorkspaceSettingsUpdate.Apply(workspace, patch);
+        WorkspaceSettingsUpdate.Apply(workspace, patch!);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -21,15 +21,15 @@ public static partial class MonitorApiEndpoints
 
     public static IEndpointRouteBuilder MapMonitorApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/v1alpha/monitors").WithTags("Monitors");
-        group.MapPost("", CreateAsync).WithName("create_monitor");
-        group.MapGet("", ListAsync).WithName("list_monitors");
-        group.MapGet("/{monitor_id}", GetAsync).WithName("get_monitor");
-        group.MapPatch("/{monitor_id}", UpdateAsync).WithName("update_monitor");
-        group.MapDelete("/{monitor_id}", DeleteAsync).WithName("delete_monitor");
-        group.MapGet("/{monitor_id}/events", ListEventsAsync).WithName("list_monitor_events");
-        group.MapGet("/{monitor_id}/event_groups/{event_group_id}", GetEventGroupAsync).WithName("get_event_group");
-        group.MapPost("/{monitor_id}/simulate_event", SimulateAsync).WithName("simulate_event");
+        var group = endpoints.MapGroup("/v1alpha/monitors").WithTags("Monitors").ProducesMonitorApiErrors();
+        group.MapPost("", CreateAsync).WithName("create_monitor").Produces(201).Fails(422);
+        group.MapGet("", ListAsync).WithName("list_monitors").Produces(200);
+        group.MapGet("/{monitor_id}", GetAsync).WithName("get_monitor").Produces(200).Fails(404);
+        group.MapPatch("/{monitor_id}", UpdateAsync).WithName("update_monitor").Produces(200).Fails(404, 409, 422);
+        group.MapDelete("/{monitor_id}", DeleteAsync).WithName("delete_monitor").Produces(200).Fails(404, 409);
+        group.MapGet("/{monitor_id}/events", ListEventsAsync).WithName("list_monitor_events").Produces(200).Fails(404, 422);
+        group.MapGet("/{monitor_id}/event_groups/{event_group_id}", GetEventGroupAsync).WithName("get_event_group").Produces(200).Fails(404);
+        group.MapPost("/{monitor_id}/simulate_event", SimulateAsync).WithName("simulate_event").Produces(204).Fails(400, 404);
         return endpoints;
     }
 
@@ -52,7 +52,8 @@ public static partial class MonitorApiEndpoints
         if (query is { Length: > 0 } && checker.ExplainUnsupported(query, MonitorClassifier.Classify(query)) is { } why) reader.Problem("query", why);
         if (reader.Problems.Count > 0) return MonitorApiErrors.Validation(http, reader.Problems);
 
-        var monitor = new Monitor(workspaceId, query!, cadence!.Value, MonitorClassifier.Classify(query!), channel, null, time.GetUtcNow())
+        // Stamped as the database keeps it, so created_at reads the same in this response and every later one.
+        var monitor = new Monitor(workspaceId, query!, cadence!.Value, MonitorClassifier.Classify(query!), channel, null, db.AsStored(time.GetUtcNow()))
         {
             Webhook = webhook,
             Metadata = metadata,
@@ -154,13 +155,13 @@ public static partial class MonitorApiEndpoints
     }
 
     private static async Task<IResult> GetEventGroupAsync(HttpContext http, string monitor_id, string event_group_id, MonitorApiCaller gate,
-        ChatBotDbContext db, CancellationToken ct)
+        ChatBotDbContext db, TimeProvider time, CancellationToken ct)
     {
         var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
         if (problem is not null) return problem;
         var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
         if (monitor is null) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound);
-        if (event_group_id.StartsWith(TestGroupPrefix, StringComparison.Ordinal)) return Results.Json(TestGroup(event_group_id));
+        if (event_group_id.StartsWith(TestGroupPrefix, StringComparison.Ordinal)) return Results.Json(TestGroup(event_group_id, monitor, time));
 
         var events = await db.MonitorEvents.AsNoTracking()
             .Where(e => e.MonitorId == monitor.Id && e.EventGroupId == event_group_id && e.Type == MonitorEventType.Event)
@@ -177,8 +178,9 @@ public static partial class MonitorApiEndpoints
         var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
         if (monitor is null) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound);
         var type = event_type ?? MonitorWebhook.EventDetected;
+        // The spec answers an unknown event type with 400 (not the 422 of body validation); the detail names the parameter.
         if (!MonitorWebhook.AllEventTypes.Contains(type))
-            return MonitorApiErrors.Validation(http, [("event_type", $"must be one of {string.Join(", ", MonitorWebhook.AllEventTypes)}")]);
+            return MonitorApiErrors.Result(http, 400, $"Invalid event_type '{type}'", MonitorApiErrors.Problems([("event_type", $"must be one of {string.Join(", ", MonitorWebhook.AllEventTypes)}")]));
         if (monitor.Webhook is null) return MonitorApiErrors.Result(http, 400, "Webhook not configured for this monitor");
 
         // A simulation goes to the webhook whatever its subscriptions: the point is to test the receiver.
@@ -194,18 +196,27 @@ public static partial class MonitorApiEndpoints
         return Results.NoContent();
     }
 
-    private static JsonObject TestGroup(string groupId) => new()
+    /// <summary>The dummy event behind a simulated event group id: text, or for a structured monitor a result valid against its schema.</summary>
+    private static JsonObject TestGroup(string groupId, Monitor monitor, TimeProvider time) => new()
     {
         ["events"] = new JsonArray(new JsonObject
         {
             ["type"] = "event",
             ["event_group_id"] = groupId,
             ["output"] = "",
-            ["event_date"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd"),
+            ["event_date"] = time.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["source_urls"] = new JsonArray("https://example.com/test-event"),
-            ["result"] = new JsonObject { ["type"] = "text", ["content"] = "This is a test event from simulate_event." },
+            ["result"] = monitor.OutputSchema is { } schema
+                ? new JsonObject { ["type"] = "json", ["content"] = Agent.Monitors.OutputSchema.Parse(schema).Example() }
+                : new JsonObject { ["type"] = "text", ["content"] = "This is a test event from simulate_event." },
         }),
     };
+
+    private static RouteHandlerBuilder Fails(this RouteHandlerBuilder endpoint, params int[] statuses)
+    {
+        foreach (var status in statuses) endpoint.Produces<MonitorApiErrorResponse>(status, "application/json");
+        return endpoint;
+    }
 
     private static Task<Monitor?> FindAsync(ChatBotDbContext db, string workspaceId, string monitorId, CancellationToken ct) =>
         db.Monitors.SingleOrDefaultAsync(m => m.Id == monitorId && m.WorkspaceId == workspaceId && m.DeletedAt == null, ct);

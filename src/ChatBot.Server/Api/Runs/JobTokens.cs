@@ -16,9 +16,10 @@ public sealed class JobTokens(IDataProtectionProvider dataProtection, TimeProvid
     public string Issue(string runId, string workspaceId) =>
         _protector.Protect(string.Join('|', runId, workspaceId, (time.GetUtcNow() + Lifetime).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)));
 
-    public JobTokenCheck Check(string? presented, string runId)
+    /// <summary>What a genuine token says (its run, its workspace, whether it has expired), or null for any other string.</summary>
+    public JobTokenClaim? Read(string? presented)
     {
-        if (string.IsNullOrEmpty(presented)) return JobTokenCheck.Invalid;
+        if (string.IsNullOrEmpty(presented)) return null;
         string payload;
         try
         {
@@ -26,11 +27,18 @@ public sealed class JobTokens(IDataProtectionProvider dataProtection, TimeProvid
         }
         catch (CryptographicException)
         {
-            return JobTokenCheck.Invalid;
+            return null;
         }
         var parts = payload.Split('|');
-        if (parts.Length != 3 || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var expires)) return JobTokenCheck.Invalid;
-        if (parts[0] != runId) return JobTokenCheck.OtherRun;
-        return time.GetUtcNow().ToUnixTimeSeconds() >= expires ? JobTokenCheck.Expired : JobTokenCheck.Valid;
+        if (parts.Length != 3 || !long.TryParse(parts[2], CultureInfo.InvariantCulture, out var expires)) return null;
+        return new JobTokenClaim(parts[0], parts[1], time.GetUtcNow().ToUnixTimeSeconds() >= expires);
     }
+
+    public JobTokenCheck Check(string? presented, string runId) => Read(presented) switch
+    {
+        null => JobTokenCheck.Invalid,
+        { RunId: var other } when other != runId => JobTokenCheck.OtherRun,
+        { Expired: true } => JobTokenCheck.Expired,
+        _ => JobTokenCheck.Valid,
+    };
 }

@@ -30,7 +30,7 @@ public static class RunStatusEndpoints
         if (string.IsNullOrEmpty(presented)) return ApiErrors.Result(http, 401, "AUTH_REQUIRED", "Send the run's job token (or a workspace token) as 'Authorization: Bearer …'.");
         if (throttle.Blocked(http) is { } wait) return ApiErrors.TooManyFailedAttempts(http, wait);
 
-        string? workspaceId = null;
+        Run? run;
         string rateKey;
         if (WorkspaceToken.Parse(presented) is not null)
         {
@@ -40,31 +40,24 @@ public static class RunStatusEndpoints
                 throttle.RecordFailure(http);
                 return ApiErrors.Result(http, 401, "INVALID_TOKEN", "That workspace token is not valid.");
             }
-            workspaceId = caller.WorkspaceId;
+            run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run_id, ct);
+            if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");
+            if (run.WorkspaceId != caller.WorkspaceId) return ApiErrors.Result(http, 403, "WRONG_WORKSPACE", "This run belongs to another workspace.");
             rateKey = caller.Token.Id;
         }
         else
         {
-            var check = jobTokens.Check(presented, run_id);
-            if (check == JobTokenCheck.Invalid) throttle.RecordFailure(http);
-            switch (check)
-            {
-                case JobTokenCheck.Invalid: return ApiErrors.Result(http, 401, "INVALID_TOKEN", "That job token is not valid.");
-                case JobTokenCheck.Expired: return ApiErrors.Result(http, 403, "TOKEN_EXPIRED", "The job token has expired (they last about an hour); re-trigger or use a workspace token.");
-                case JobTokenCheck.OtherRun: return ApiErrors.Result(http, 403, "WRONG_RUN", "That job token is for another run.");
-            }
+            if (jobTokens.Read(presented) is null) throttle.RecordFailure(http);
+            (run, var problem) = await JobTokenRuns.FindAsync(http, jobTokens, db, presented, run_id, null, ct);
+            if (problem is not null) return problem;
             // A job token reads one run; its polling counts against that run.
             rateKey = "job:" + run_id;
         }
         if (limiter.TryAcquire(rateKey) is { } retryAfter) return ApiErrors.TooManyRequests(http, retryAfter);
 
-        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run_id, ct);
-        if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");
-        if (workspaceId is not null && run.WorkspaceId != workspaceId) return ApiErrors.Result(http, 403, "WRONG_WORKSPACE", "This run belongs to another workspace.");
-
-        if (!run.IsTerminal)
+        if (!run!.IsTerminal)
         {
-            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            SetRetryAfter(http);
             return Results.Json(new
             {
                 run_id = run.Id,
@@ -86,6 +79,10 @@ public static class RunStatusEndpoints
             receipt = receipt is null ? null : JsonSerializer.Deserialize<RunReceipt>(receipt.RunReceiptJson),
         });
     }
+
+    /// <summary>How long a poller should wait before asking about a running run again.</summary>
+    public static void SetRetryAfter(HttpContext http) =>
+        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string StateName(RunStatus status) => JsonSerializer.Serialize(status).Trim('"');
 

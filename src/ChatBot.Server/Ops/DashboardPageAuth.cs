@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace ChatBot.Server.Ops;
+
+/// <summary>
+/// Puts the dashboard's pages and files (<c>/</c>, <c>/index.html</c>, <c>/dashboard/…</c>, <c>/runs/…</c>) under the
+/// ops rule, as its API already is: they run before the static files, which endpoint filters never see.
+/// </summary>
+public static class DashboardPageAuth
+{
+    public static WebApplication UseDashboardPageAuth(this WebApplication app)
+    {
+        app.UseWhen(http => IsDashboardPage(http.Request.Path), branch => branch.Use(async (http, next) =>
+        {
+            var ops = http.RequestServices.GetRequiredService<IOptions<OpsOptions>>().Value;
+            if (OpsAuthFilter.Authorize(http, ops) is { } refused)
+            {
+                await refused.ExecuteAsync(http);
+                return;
+            }
+            await next(http);
+        }));
+        return app;
+    }
+
+    private static bool IsDashboardPage(PathString path) =>
+        path == "/" || path == "/index.html" || path.StartsWithSegments("/dashboard") || path.StartsWithSegments("/runs");
+}
