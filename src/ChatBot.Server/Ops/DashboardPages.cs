@@ -1,3 +1,4 @@
+using ChatBot.Server.Hosting;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,8 +28,10 @@ public static class DashboardPages
         return endpoints;
     }
 
-    private static async Task StreamAsync(HttpContext http, IServiceScopeFactory scopes, TimeProvider time, CancellationToken ct)
+    private static async Task StreamAsync(HttpContext http, IServiceScopeFactory scopes, TimeProvider time)
     {
+        using var lifetime = EventStreamCancellation.For(http);
+        var ct = lifetime.Token;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         string? last = null;
@@ -49,7 +52,7 @@ public static class DashboardPages
         }
         catch (OperationCanceledException)
         {
-            // The page went away.
+            // The page went away, or the server is stopping.
         }
     }
 

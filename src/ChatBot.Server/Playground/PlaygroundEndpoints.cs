@@ -1,3 +1,4 @@
+using ChatBot.Server.Hosting;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Inbound;
@@ -86,8 +87,10 @@ public static class PlaygroundEndpoints
         });
     }
 
-    private static async Task StreamAsync(HttpContext http, string? channel, PlaygroundChangeFeed feed, CancellationToken ct)
+    private static async Task StreamAsync(HttpContext http, string? channel, PlaygroundChangeFeed feed)
     {
+        using var lifetime = EventStreamCancellation.For(http);
+        var ct = lifetime.Token;
         var channelId = ChannelOf(channel);
         if (channelId is null)
         {
@@ -109,7 +112,7 @@ public static class PlaygroundEndpoints
         }
         catch (OperationCanceledException)
         {
-            // The page went away.
+            // The page went away, or the server is stopping.
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text;
 using ChatBot.Testing.Logging;
 
@@ -34,8 +35,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     /// <param name="settings">Environment variables in the double-underscore form; Urls is chosen here.</param>
     /// <param name="environment">Development is what the README's run command uses (it validates the container at start).</param>
+    /// <param name="listenOnAllInterfaces">Also reachable at this machine's network addresses, as a published container port is.</param>
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> settings, string workingDirectory,
-        string environment = "Production", TimeSpan? startTimeout = null)
+        string environment = "Production", TimeSpan? startTimeout = null, bool listenOnAllInterfaces = false)
     {
         var port = LoopbackPort.Free();
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
@@ -46,7 +48,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.Environment["Urls"] = baseUrl.ToString().TrimEnd('/');
+        info.Environment["Urls"] = listenOnAllInterfaces ? $"http://0.0.0.0:{port}" : baseUrl.ToString().TrimEnd('/');
         info.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         info.Environment["DOTNET_ENVIRONMENT"] = environment;
         // Receipts link to the server that posted them, wherever the test put it.
@@ -71,6 +73,35 @@ public sealed class ServerProcess : IAsyncDisposable
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
     }
+
+    /// <summary>SIGTERM, what Ctrl+C, <c>docker stop</c> and systemd send: the graceful shutdown path.</summary>
+    public void Terminate()
+    {
+        if (!_process.HasExited && SendSignal(_process.Id, SigTerm) != 0)
+            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed with errno {Marshal.GetLastPInvokeError()}.");
+    }
+
+    /// <summary>True when the process has exited within <paramref name="bound"/>.</summary>
+    public async Task<bool> ExitsWithinAsync(TimeSpan bound)
+    {
+        using var wait = new CancellationTokenSource(bound);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     private async Task WaitHealthyAsync(TimeSpan timeout)
     {
