@@ -69,7 +69,7 @@ public sealed class MonitorCheckJob(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Monitor {MonitorId} check failed", monitor.Id);
+            LogFailure(monitor, ex);
             var now = time.GetUtcNow();
             var failures = monitor.RecordFailure(now);
             db.MonitorEvents.Add(MonitorEvent.Failed(monitor.Id, ex.Message, now));
@@ -96,5 +96,17 @@ public sealed class MonitorCheckJob(
         }
         foreach (var message in outbox) await scheduler.ScheduleMessageDeliveryAsync(message.Id, ct);
         foreach (var delivery in deliveries) await scheduler.ScheduleWebhookDeliveryAsync(delivery.Id, 0, ct);
+    }
+
+    /// <summary>
+    /// A page that is down or a feed that is not a feed is the monitor's news, not ours: one line with the reason.
+    /// Anything else is a bug in the checker and keeps its stack trace.
+    /// </summary>
+    private void LogFailure(Monitor monitor, Exception ex)
+    {
+        if (MonitorCheckFailures.IsExpected(ex))
+            logger.LogWarning("Monitor {MonitorId} check of {Query} failed: {Reason}", monitor.Id, monitor.Query, MonitorCheckFailures.Reason(ex));
+        else
+            logger.LogError(ex, "Monitor {MonitorId} check of {Query} failed unexpectedly", monitor.Id, monitor.Query);
     }
 }
