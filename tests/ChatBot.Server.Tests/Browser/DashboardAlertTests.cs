@@ -53,7 +53,7 @@ public sealed class DashboardAlertTests : IAsyncLifetime
         await Expect(page.Locator("#runs tbody tr td.request")).ToHaveTextAsync("summarize the changelog of example.com");
         var failingMonitor = page.Locator("#alerts li[data-code='MONITORS_FAILING']");
         await Expect(failingMonitor).ToContainTextAsync("Monitor http://127.0.0.1:9/changelog failed its last 1 check: ");
-        await Expect(failingMonitor.Locator("a.fix")).ToHaveAttributeAsync("href", new Regex("^#monitor-mon_"));
+        await Expect(failingMonitor.Locator("a.fix")).ToHaveAttributeAsync("href", new Regex("^#monitor-monitor_"));
         await Expect(page.Locator("#health")).ToHaveTextAsync("degraded");
         await _browser.ScreenshotAsync("dashboard-alerts");
 
