@@ -116,7 +116,12 @@ cmd_reliability() {
 }
 
 cmd_run() {
-  exec dotnet run --project "$root/src/ChatBot.Server" -c Release
+  # Built first and visibly (one line per project; a live view in a terminal): `dotnet run` alone says only
+  # "Building..." for the minute or two a fresh clone needs to restore and compile.
+  log "building the server (the first build restores packages and takes a minute or two)"
+  dotnet build "$root/src/ChatBot.Server" -c Release --nologo -v minimal -clp:NoSummary
+  log "starting the server; it prints where to go once it listens"
+  exec dotnet run --project "$root/src/ChatBot.Server" -c Release --no-build
 }
 
 case "${1:-}" in

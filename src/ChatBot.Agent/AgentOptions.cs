@@ -28,6 +28,9 @@ public sealed class AgentOptions
     public int TokensPerCredit { get; set; } = 1000;
 
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>False while <see cref="Provider"/> is <c>none</c>: runs fail at once and say how to set one.</summary>
+    public bool HasProvider => !string.IsNullOrWhiteSpace(Provider) && !Provider.Trim().Equals("none", StringComparison.OrdinalIgnoreCase);
 }
 
 public sealed class OpenAIProviderOptions

@@ -11,7 +11,8 @@ public sealed class BraveSearch(IHttpClientFactory clients, IOptions<SearchOptio
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int count, CancellationToken ct)
     {
         var settings = options.Value;
-        var endpoint = (settings.Endpoint ?? DefaultEndpoint).TrimEnd('/');
+        // Empty counts as unset: docker-compose passes every setting, empty when the operator left it out.
+        var endpoint = (string.IsNullOrWhiteSpace(settings.Endpoint) ? DefaultEndpoint : settings.Endpoint).TrimEnd('/');
         var client = clients.CreateClient(SearchHttp.ClientName);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{endpoint}/web/search?q={Uri.EscapeDataString(query)}&count={Math.Clamp(count, 1, 20)}");
         request.Headers.TryAddWithoutValidation("X-Subscription-Token", settings.ApiKey);

@@ -69,7 +69,7 @@ public sealed class MonitorCheckJob(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogWarning(ex, "Monitor {MonitorId} check failed", monitor.Id);
+            LogFailure(monitor, ex);
             var now = time.GetUtcNow();
             var isFirstCheck = monitor.LastRunAt is null;
             var failures = monitor.RecordFailure(now);
@@ -98,5 +98,17 @@ public sealed class MonitorCheckJob(
         {
             // Paused, canceled or checked concurrently: that change stands, this check's findings are dropped.
         }
+    }
+
+    /// <summary>
+    /// A page that is down or a feed that is not a feed is the monitor's news, not ours: one line with the reason.
+    /// Anything else is a bug in the checker and keeps its stack trace.
+    /// </summary>
+    private void LogFailure(Monitor monitor, Exception ex)
+    {
+        if (MonitorCheckFailures.IsExpected(ex))
+            logger.LogWarning("Monitor {MonitorId} check of {Query} failed: {Reason}", monitor.Id, monitor.Query, MonitorCheckFailures.Reason(ex));
+        else
+            logger.LogError(ex, "Monitor {MonitorId} check of {Query} failed unexpectedly", monitor.Id, monitor.Query);
     }
 }

@@ -9,7 +9,9 @@ using ChatBot.Persistence;
 using ChatBot.Server.Errors;
 using ChatBot.Core.Messaging;
 using ChatBot.Server.Health;
+using ChatBot.Server.Docs;
 using ChatBot.Server.Installations;
+using ChatBot.Server.Legal;
 using ChatBot.Server.Api.Admin;
 using ChatBot.Server.Api.Monitors;
 using ChatBot.Server.Api.Receipts;
@@ -43,6 +45,10 @@ public static class ChatBotHostExtensions
         services.AddChatBotJobs(configuration);
 
         services.AddOptions<OpsOptions>().Bind(configuration.GetSection(OpsOptions.Section));
+        services.AddOptions<LegalOptions>().Bind(configuration.GetSection(LegalOptions.Section))
+            .Validate(o => string.IsNullOrWhiteSpace(o.PrivacyFile) || File.Exists(o.PrivacyFile), "Legal__PrivacyFile names a file that does not exist")
+            .Validate(o => string.IsNullOrWhiteSpace(o.TermsFile) || File.Exists(o.TermsFile), "Legal__TermsFile names a file that does not exist")
+            .ValidateOnStart();
         services.AddSingleton<OpsAuthFilter>();
         services.AddSingleton<CrossSiteRequestGuard>();
         services.AddSingleton<EventStreamSlots>();
@@ -80,6 +86,7 @@ public static class ChatBotHostExtensions
         services.AddChatBotSlack(configuration);
         services.AddSingleton<ChatBot.Slack.Install.ISlackInstallationStore, SlackInstallationStore>();
         services.AddChatBotTeams(configuration);
+        services.AddHostedService<StartupSummaryService>();
         return builder;
     }
 
@@ -94,6 +101,8 @@ public static class ChatBotHostExtensions
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.MapHealth();
+        app.MapLegalPages();
+        app.MapConfigurationDocs();
         app.MapPlayground();
         app.MapChatBotSlack();
         app.MapChatBotTeams();

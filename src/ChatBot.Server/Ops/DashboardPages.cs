@@ -1,3 +1,4 @@
+using ChatBot.Server.Hosting;
 using ChatBot.Persistence;
 using ChatBot.Server.Security;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public static class DashboardPages
         return endpoints;
     }
 
-    private static async Task StreamAsync(HttpContext http, IServiceScopeFactory scopes, TimeProvider time, EventStreamSlots slots, CancellationToken ct)
+    private static async Task StreamAsync(HttpContext http, IServiceScopeFactory scopes, TimeProvider time, EventStreamSlots slots)
     {
         using var slot = slots.TryAcquire(http);
         if (slot is null)
@@ -36,6 +37,8 @@ public static class DashboardPages
             await EventStreamSlots.RefuseAsync(http);
             return;
         }
+        using var lifetime = EventStreamCancellation.For(http);
+        var ct = lifetime.Token;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         string? last = null;
@@ -56,7 +59,7 @@ public static class DashboardPages
         }
         catch (OperationCanceledException)
         {
-            // The page went away.
+            // The page went away, or the server is stopping.
         }
     }
 

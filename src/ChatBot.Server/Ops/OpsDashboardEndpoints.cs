@@ -1,9 +1,11 @@
+using ChatBot.Agent;
 using ChatBot.Core.Approvals;
 using ChatBot.Core.Monitors;
 using ChatBot.Core.Runs;
 using ChatBot.Jobs;
 using ChatBot.Jobs.Observability;
 using ChatBot.Persistence;
+using ChatBot.Server.Docs;
 using ChatBot.Server.Errors;
 using ChatBot.Server.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +20,7 @@ namespace ChatBot.Server.Ops;
 public static class OpsDashboardEndpoints
 {
     private const int RecentRuns = 50;
+    private const int MonitorAlerts = 5;
 
     public static RouteGroupBuilder MapOpsDashboard(this RouteGroupBuilder api)
     {
@@ -27,7 +30,7 @@ public static class OpsDashboardEndpoints
     }
 
     private static async Task<IResult> DashboardAsync(OpsStatisticsReader reader, ChatBotDbContext db, ProcessUptime uptime,
-        IOptions<JobsOptions> jobs, TimeProvider time, CancellationToken ct)
+        IOptions<JobsOptions> jobs, IOptions<AgentOptions> agent, TimeProvider time, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var statistics = await reader.ReadAsync(ct);
@@ -36,8 +39,9 @@ public static class OpsDashboardEndpoints
             .OrderBy(n => n.Id)
             .Select(n => new WorkerNodeDto(n.Id, n.StateAt(now, staleAfter), n.StartedAt, n.LastSeenAt, n.RunningJobs, n.Draining, n.Id == jobs.Value.InstanceName))
             .ToList();
-        var alerts = await AlertsAsync(db, nodes, jobs.Value, now, ct);
-        var status = nodes.All(n => n.State != "active") ? "unhealthy" : alerts.Count > 0 ? "degraded" : "healthy";
+        var alerts = await AlertsAsync(db, nodes, agent.Value, now, ct);
+        // A setup notice (no model yet) is not a fault: health degrades only on warnings.
+        var status = nodes.All(n => n.State != "active") ? "unhealthy" : alerts.Any(a => a.Severity == AlertDto.WarningSeverity) ? "degraded" : "healthy";
         var runs = (await db.Runs.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(RecentRuns).ToListAsync(ct)).Select(RunSummaryDto.From).ToList();
         var approvals = (await db.Approvals.AsNoTracking().Where(a => a.Status == ApprovalStatus.Pending).ToListAsync(ct))
             .OrderBy(a => a.ExpiresAt)
@@ -51,20 +55,44 @@ public static class OpsDashboardEndpoints
             statistics.CreditsByWorkspace, statistics.RunsByState, statistics.MonitorsByState, statistics.PendingApprovals, runs, approvals, monitors));
     }
 
-    private static async Task<List<AlertDto>> AlertsAsync(ChatBotDbContext db, List<WorkerNodeDto> nodes, JobsOptions jobs, DateTimeOffset now, CancellationToken ct)
+    /// <summary>What needs a person, each with where to fix it: a setting's documentation, a run's page, a monitor's row.</summary>
+    private static async Task<List<AlertDto>> AlertsAsync(ChatBotDbContext db, List<WorkerNodeDto> nodes, AgentOptions agent, DateTimeOffset now, CancellationToken ct)
     {
         var alerts = new List<AlertDto>();
+        if (!agent.HasProvider)
+            alerts.Add(AlertDto.Setup("MODEL_NOT_CONFIGURED",
+                "No model provider is configured, so every run fails at once. Set Agent__Provider (openai or anthropic) and its API key.",
+                ConfigurationDocs.ModelProvider));
         foreach (var node in nodes.Where(n => n.State == "stale"))
-            alerts.Add(new AlertDto("NODE_STALE", $"Node {node.Id} has not checked in since {node.LastSeenAt:u}; its in-flight runs are recovered by the others."));
+            alerts.Add(AlertDto.Warning("NODE_STALE", $"Node {node.Id} has not checked in since {node.LastSeenAt:u}; its in-flight runs are recovered by the others."));
         var hourAgo = now.AddHours(-1);
-        var failed = await db.Runs.AsNoTracking().CountAsync(r => r.Status == RunStatus.Failed && r.UpdatedAt >= hourAgo, ct);
-        if (failed >= 5) alerts.Add(new AlertDto("RUN_FAILURES", $"{failed} runs failed in the last hour."));
-        var failing = await db.Monitors.AsNoTracking().CountAsync(m => m.DeletedAt == null && m.Status == MonitorStatus.Active && m.ConsecutiveFailures >= jobs.MonitorFailureThreshold, ct);
-        if (failing > 0) alerts.Add(new AlertDto("MONITORS_FAILING", $"{failing} monitors have failed {jobs.MonitorFailureThreshold}+ checks in a row."));
+        var recentFailures = db.Runs.AsNoTracking().Where(r => r.Status == RunStatus.Failed && r.UpdatedAt >= hourAgo);
+        var failed = await recentFailures.CountAsync(ct);
+        if (failed > 0)
+        {
+            var latest = await recentFailures.OrderByDescending(r => r.UpdatedAt).Select(r => new { r.Id, r.FailureReason }).FirstAsync(ct);
+            var reason = latest.FailureReason ?? "no reason recorded";
+            alerts.Add(AlertDto.Warning("RUN_FAILURES", $"{Plural(failed, "run")} failed in the last hour. Latest: {reason}",
+                ConfigurationDocs.FixFor(reason) ?? $"/runs/{latest.Id}"));
+        }
+        var failing = await db.Monitors.AsNoTracking().Where(m => m.DeletedAt == null && m.Status == MonitorStatus.Active && m.ConsecutiveFailures > 0)
+            .Select(m => new { m.Id, m.Query, m.ConsecutiveFailures }).ToListAsync(ct);
+        foreach (var monitor in failing.OrderByDescending(m => m.ConsecutiveFailures).ThenBy(m => m.Id).Take(MonitorAlerts))
+        {
+            var error = await db.MonitorEvents.AsNoTracking().Where(e => e.MonitorId == monitor.Id && e.Type == MonitorEventType.Error)
+                .OrderByDescending(e => e.CreatedAt).Select(e => e.Error).FirstOrDefaultAsync(ct) ?? "no reason recorded";
+            alerts.Add(AlertDto.Warning("MONITORS_FAILING",
+                $"Monitor {monitor.Query} failed its last {Plural(monitor.ConsecutiveFailures, "check")}: {error}",
+                ConfigurationDocs.FixFor(error) ?? $"#monitor-{monitor.Id}"));
+        }
+        if (failing.Count > MonitorAlerts)
+            alerts.Add(AlertDto.Warning("MONITORS_FAILING", $"{Plural(failing.Count - MonitorAlerts, "more monitor")} failing; see Monitors below.", "#monitors"));
         var undelivered = await db.Receipts.AsNoTracking().CountAsync(r => r.Status == Core.Receipts.ReceiptDeliveryStatus.Failed, ct);
-        if (undelivered > 0) alerts.Add(new AlertDto("RECEIPTS_UNDELIVERED", $"{undelivered} receipts could not be posted."));
+        if (undelivered > 0) alerts.Add(AlertDto.Warning("RECEIPTS_UNDELIVERED", $"{Plural(undelivered, "receipt")} could not be posted."));
         return alerts;
     }
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     private static async Task<IResult> TimelineAsync(HttpContext http, string run_id, ChatBotDbContext db, CancellationToken ct)
     {

@@ -32,7 +32,21 @@ public sealed record WorkerNodeDto(
     [property: JsonPropertyName("draining")] bool Draining,
     [property: JsonPropertyName("is_this_node")] bool IsThisNode);
 
-public sealed record AlertDto([property: JsonPropertyName("code")] string Code, [property: JsonPropertyName("message")] string Message);
+/// <summary>One dashboard alert: what is wrong, and where to fix it (<see cref="Link"/>, when there is a place).</summary>
+public sealed record AlertDto(
+    [property: JsonPropertyName("code")] string Code,
+    [property: JsonPropertyName("message")] string Message,
+    [property: JsonPropertyName("severity")] string Severity,
+    [property: JsonPropertyName("link")] string? Link)
+{
+    public const string WarningSeverity = "warning";
+    public const string SetupSeverity = "setup";
+
+    public static AlertDto Warning(string code, string message, string? link = null) => new(code, message, WarningSeverity, link);
+
+    /// <summary>Something not configured yet: shown, but the server is not degraded by it.</summary>
+    public static AlertDto Setup(string code, string message, string link) => new(code, message, SetupSeverity, link);
+}
 
 public sealed record RunSummaryDto(
     [property: JsonPropertyName("run_id")] string RunId,

@@ -1,3 +1,4 @@
+using ChatBot.Server.Hosting;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Inbound;
@@ -92,8 +93,10 @@ public static class PlaygroundEndpoints
         });
     }
 
-    private static async Task StreamAsync(HttpContext http, string? channel, PlaygroundChangeFeed feed, EventStreamSlots slots, CancellationToken ct)
+    private static async Task StreamAsync(HttpContext http, string? channel, PlaygroundChangeFeed feed, EventStreamSlots slots)
     {
+        using var lifetime = EventStreamCancellation.For(http);
+        var ct = lifetime.Token;
         var channelId = ChannelOf(channel);
         if (channelId is null)
         {
@@ -121,7 +124,7 @@ public static class PlaygroundEndpoints
         }
         catch (OperationCanceledException)
         {
-            // The page went away.
+            // The page went away, or the server is stopping.
         }
     }
 

@@ -4,6 +4,8 @@ using ChatBot.Core.Views;
 using ChatBot.Server.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ChatBot.Testing.Logging;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Server.Tests.Monitors;
 
@@ -104,6 +106,28 @@ public sealed class MonitorWorkflowTests
         Assert.StartsWith("⚠ The first check of this monitor failed: HTTP 404 from https://example.com/missing.html.", text);
         Assert.Contains("The page does not exist at that address", text);
         Assert.Null(notice.DirectTo);
+    }
+
+    [Fact]
+    public async Task A_failed_check_logs_one_line_with_monitor_url_and_reason_and_only_a_bug_logs_its_stack_trace()
+    {
+        var logs = new RecordingLoggerProvider();
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        app.ConfigureServices = services => services.AddSingleton<ILoggerProvider>(logs);
+        app.Checker.ThenFail("could not connect to example.com").Then(_ => throw new NullReferenceException("a checker bug"));
+        _ = app.CreateClient();
+        await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Daily, "https://example.com/down")));
+        var monitor = await app.WaitForAsync(db => db.Monitors.SingleOrDefaultAsync(m => m.ConsecutiveFailures == 1));
+
+        var failed = await logs.WaitForAsync(l => l.Category.EndsWith(".MonitorCheckJob") && l.Level >= LogLevel.Warning);
+        Assert.Equal(LogLevel.Warning, failed.Level);
+        Assert.Equal($"Monitor {monitor.Id} check of https://example.com/down failed: could not connect to example.com", failed.Message);
+        Assert.Null(failed.Exception);
+
+        app.Services.GetRequiredService<ChatBot.Jobs.Scheduling.WorkScheduler>().Schedule(s => s.MonitorCheck(monitor.Id));
+        var bug = await logs.WaitForAsync(l => l.Category.EndsWith(".MonitorCheckJob") && l.Level == LogLevel.Error);
+        Assert.IsType<NullReferenceException>(bug.Exception);
+        Assert.Contains(monitor.Id, bug.Message);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Runtime.InteropServices;
 using System.Text;
 using ChatBot.Testing.Logging;
 
@@ -72,6 +73,35 @@ public sealed class ServerProcess : IAsyncDisposable
         if (!_process.HasExited) _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
     }
+
+    /// <summary>SIGTERM, what Ctrl+C, <c>docker stop</c> and systemd send: the graceful shutdown path.</summary>
+    public void Terminate()
+    {
+        if (!_process.HasExited && SendSignal(_process.Id, SigTerm) != 0)
+            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed with errno {Marshal.GetLastPInvokeError()}.");
+    }
+
+    /// <summary>True when the process has exited within <paramref name="bound"/>.</summary>
+    public async Task<bool> ExitsWithinAsync(TimeSpan bound)
+    {
+        using var wait = new CancellationTokenSource(bound);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    public int ExitCode => _process.ExitCode;
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     private async Task WaitHealthyAsync(TimeSpan timeout)
     {
