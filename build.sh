@@ -71,6 +71,9 @@ scan_test_logs() {
 cmd_test() {
   # The web pages are tested in Debian's headless Chromium (no browser download is possible here).
   [ -x /usr/bin/chromium ] || apt_install chromium
+  # The Teams test client (the Agents Playground) comes from npm into tests/teams-playground (see its package.json).
+  command -v node >/dev/null || apt_install nodejs npm
+  [ -d "$root/tests/teams-playground/node_modules" ] || (cd "$root/tests/teams-playground" && npm ci --no-audit --no-fund --loglevel=error)
   start_postgres
   local out; out=$(mktemp /tmp/chatbot-test.XXXXXX)
   # Every test host logs here; after the suite the logs are scanned for secrets.

@@ -1,8 +1,8 @@
 namespace ChatBot.Teams;
 
 /// <summary>
-/// The <c>Teams</c> section (CONFIG.md). Without an app id and password Teams is not connected: the endpoint
-/// answers 503 and no messenger is registered, so the rest of the server runs as before.
+/// The <c>Teams</c> section (CONFIG.md). Without an app id Teams runs in local mode (a test client on this machine,
+/// no tokens either way); with an app id but no password it is not connected and the endpoint answers 503.
 /// </summary>
 public sealed class TeamsOptions
 {
@@ -34,6 +34,12 @@ public sealed class TeamsOptions
     public TimeSpan ConnectorRetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(AppId) && !string.IsNullOrWhiteSpace(AppPassword);
+
+    /// <summary>
+    /// No app id: activities are taken without a token, but only from a loopback caller with a loopback service URL,
+    /// and answered there without a token, as the local test clients expect. An app id switches this off entirely.
+    /// </summary>
+    public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
 
     /// <summary>The MSAL authority: the token endpoint without its <c>/oauth2/v2.0/token</c> tail.</summary>
     public string Authority

@@ -6,7 +6,8 @@ namespace ChatBot.Teams.Activities;
 
 /// <summary>
 /// Maps an activity to the neutral address: workspace = tenant, channel = conversation id without its
-/// <c>;messageid=</c> suffix, thread = the reply chain's root (from that suffix, else <c>replyToId</c>).
+/// <c>;messageid=</c> suffix, thread = a channel reply chain's root (from that suffix, else <c>replyToId</c>);
+/// chats have no reply chains, so no thread.
 /// The service URL rides along in the address so jobs can post back later.
 /// </summary>
 public static partial class TeamsConversation
@@ -35,9 +36,16 @@ public static partial class TeamsConversation
         return new ChatAddress(ChatPlatform.Teams, tenant, channel, thread, activity.ServiceUrl);
     }
 
-    /// <summary>The reply chain the activity belongs to, if any.</summary>
+    /// <summary>The reply chain the activity belongs to, if any; only channels have reply chains.</summary>
     public static string? ThreadOf(Activity activity) =>
-        activity.Conversation?.Id is { } conversation && Split(conversation).ThreadId is { } thread ? thread : activity.ReplyToId;
+        !IsChannel(activity) ? null
+        : activity.Conversation?.Id is { } conversation && Split(conversation).ThreadId is { } thread ? thread : activity.ReplyToId;
+
+    /// <summary>The conversation id of a channel's reply chain: posting there puts the message under the root.</summary>
+    public static string ReplyChain(string channelId, string rootId) => $"{Split(channelId).ChannelId};messageid={rootId}";
+
+    public static bool IsChannel(Activity activity) =>
+        string.Equals(activity.Conversation?.ConversationType, "channel", StringComparison.OrdinalIgnoreCase);
 
     public static bool IsPersonal(Activity activity) =>
         string.Equals(activity.Conversation?.ConversationType, "personal", StringComparison.OrdinalIgnoreCase);

@@ -13,7 +13,8 @@ namespace ChatBot.Teams.Connector;
 /// The Bot Connector REST API (v3): send to a conversation, reply in a chain, update an activity, create a 1:1
 /// conversation. Throttling and transient gateway errors (429, 412, 502, 504) are retried a bounded number of times
 /// with exponential backoff and jitter, honouring Retry-After; everything else, notably 403 BotNotInConversationRoster
-/// or ConversationBlockedByUser, fails at once. Only trusted service URLs ever receive our token.
+/// or ConversationBlockedByUser, fails at once. Only trusted service URLs ever receive our token; in local mode only
+/// loopback ones are posted to, without a token.
 /// </summary>
 public sealed class BotConnectorClient(
     IHttpClientFactory clients,
@@ -58,15 +59,17 @@ public sealed class BotConnectorClient(
 
     private async Task<ResourceResponse> SendJsonAsync<T>(HttpMethod method, string serviceUrl, string path, T body, CancellationToken ct)
     {
-        if (!trusted.IsTrusted(serviceUrl))
+        var settings = options.Value;
+        if (settings.IsLocalMode ? !LoopbackAddress.IsLoopbackUrl(serviceUrl) : !trusted.IsTrusted(serviceUrl))
             throw new InvalidOperationException($"Refusing to send to an untrusted service URL: {serviceUrl}");
         var uri = new Uri(new Uri(TrustedServiceUrls.Normalize(serviceUrl) + "/"), path);
-        var settings = options.Value;
         var client = clients.CreateClient(HttpClientName);
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(body, options: Activity.Json) };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetConnectorTokenAsync(ct));
+            // Local mode has no app to get a token for; the local client expects none.
+            if (!settings.IsLocalMode)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await tokens.GetConnectorTokenAsync(ct));
             using var response = await client.SendAsync(request, ct);
             if (response.IsSuccessStatusCode)
             {

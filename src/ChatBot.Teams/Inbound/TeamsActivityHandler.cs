@@ -56,10 +56,10 @@ public sealed partial class TeamsActivityHandler(IChatInbox inbox, BotConnectorC
             await ReplyAsync(activity, new Core.Views.TextView(parsed.Error!), ct);
             return;
         }
-        // Tasks are answered in the reply chain of the message that asked; cancelmonitor names its chain.
+        // In a channel, tasks are answered in the reply chain of the message that asked; cancelmonitor names its chain.
         var thread = parsed.Command switch
         {
-            AgentTaskCommand => TeamsConversation.ThreadOf(activity) ?? activity.Id,
+            AgentTaskCommand when TeamsConversation.IsChannel(activity) => TeamsConversation.ThreadOf(activity) ?? activity.Id,
             CancelMonitorCommand => TeamsConversation.ThreadOf(activity),
             _ => null,
         };
@@ -117,9 +117,13 @@ public sealed partial class TeamsActivityHandler(IChatInbox inbox, BotConnectorC
     private async Task ReplyAsync(Activity activity, Core.Views.ChatView view, CancellationToken ct)
     {
         if (activity.Conversation is not { } conversation || activity.ServiceUrl is null || activity.Id is null) return;
+        // In a channel the answer joins the message's reply chain rather than the channel's top level.
+        var conversationId = TeamsConversation.IsChannel(activity)
+            ? TeamsConversation.ReplyChain(conversation.Id, TeamsConversation.ThreadOf(activity) ?? activity.Id)
+            : conversation.Id;
         try
         {
-            await connector.ReplyAsync(activity.ServiceUrl, conversation.Id, activity.Id, TeamsCardRenderer.Render(view), ct);
+            await connector.ReplyAsync(activity.ServiceUrl, conversationId, activity.Id, TeamsCardRenderer.Render(view), ct);
         }
         catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException)
         {

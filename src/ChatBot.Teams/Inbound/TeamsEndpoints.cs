@@ -5,6 +5,7 @@ using ChatBot.Teams.History;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,7 +13,8 @@ namespace ChatBot.Teams.Inbound;
 
 /// <summary>
 /// <c>POST /api/messages</c>, the Bot Framework messaging endpoint. Nothing reaches the inbox before the bearer
-/// token is validated against the activity; without Teams settings the endpoint says so with a 503.
+/// token is validated against the activity; without an app id only a local test client is heard (local mode, see
+/// <see cref="TeamsOptions.IsLocalMode"/>); with an app id but no password the endpoint says so with a 503.
 /// </summary>
 public static class TeamsEndpoints
 {
@@ -22,6 +24,9 @@ public static class TeamsEndpoints
     public static IEndpointRouteBuilder Map(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Path, ReceiveAsync).WithTags("Teams").ExcludeFromDescription();
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value.IsLocalMode)
+            endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TeamsEndpoints)).LogInformation(
+                "Teams runs in local mode (no Teams__AppId): {Path} takes activities without a token from this machine only, for a local test client", Path);
         return endpoints;
     }
 
@@ -36,10 +41,12 @@ public static class TeamsEndpoints
         CancellationToken ct)
     {
         var logger = loggers.CreateLogger(typeof(TeamsEndpoints));
-        if (!options.Value.IsConfigured)
+        var settings = options.Value;
+        if (!settings.IsLocalMode && !settings.IsConfigured)
             return Error(503, "TEAMS_NOT_CONFIGURED", "Microsoft Teams is not connected: set Teams__AppId and Teams__AppPassword (see CONFIG.md).");
         string? authorization = http.Request.Headers.Authorization;
-        if (string.IsNullOrEmpty(authorization)) return Error(401, "UNAUTHORIZED", "A Bot Framework bearer token is required.");
+        if (settings.IsLocalMode ? !LoopbackAddress.IsLoopback(http.Connection.RemoteIpAddress) : string.IsNullOrEmpty(authorization))
+            return Error(401, "UNAUTHORIZED", "A Bot Framework bearer token is required.");
         if (http.Request.ContentLength > MaxBodyBytes) return Error(413, "TOO_LARGE", "The activity is too large.");
 
         Activity? activity;
@@ -54,7 +61,7 @@ public static class TeamsEndpoints
         if (activity is null || string.IsNullOrWhiteSpace(activity.ServiceUrl))
             return Error(400, "INVALID_ACTIVITY", "The body is not a Bot Framework activity.");
 
-        var check = await validator.ValidateAsync(authorization, activity, ct);
+        var check = settings.IsLocalMode ? LocalCheck(activity) : await validator.ValidateAsync(authorization!, activity, ct);
         if (!check.IsValid)
         {
             logger.LogWarning("Rejected a Teams activity: {Reason}", check.Failure);
@@ -64,6 +71,10 @@ public static class TeamsEndpoints
         teams.Remember(activity);
         return await handler.HandleAsync(activity, ct);
     }
+
+    /// <summary>In local mode the answer goes, tokenless, to the service URL: only this machine's may be named.</summary>
+    private static TokenCheck LocalCheck(Activity activity) =>
+        LoopbackAddress.IsLoopbackUrl(activity.ServiceUrl) ? TokenCheck.Valid : TokenCheck.Fail("local mode takes only a loopback service URL");
 
     private static IResult Error(int status, string code, string message) =>
         Results.Json(new { error = message, code, status }, statusCode: status);

@@ -1,6 +1,8 @@
 using ChatBot.Core.Chat;
 using ChatBot.Core.Messaging;
 using ChatBot.Core.Views;
+using ChatBot.Teams.Activities;
+using ChatBot.Teams.Auth;
 using ChatBot.Teams.Connector;
 using ChatBot.Teams.Rendering;
 using Microsoft.Extensions.Options;
@@ -9,7 +11,8 @@ namespace ChatBot.Teams.Messaging;
 
 /// <summary>
 /// Teams as an outbound platform: renders views and sends them through the Bot Connector to the service URL the
-/// address carries. A thread becomes a reply to the chain's root activity. Teams has no ephemeral messages in
+/// address carries. A thread (a channel's reply chain) is posted to the chain's own conversation id,
+/// <c>&lt;channel&gt;;messageid=&lt;root&gt;</c>, which is where Teams clients show replies. Teams has no ephemeral messages in
 /// channels, so those go to the user's 1:1 chat, as <see cref="IMessenger"/> allows.
 /// </summary>
 public sealed class TeamsMessenger(BotConnectorClient connector, IOptions<TeamsOptions> options) : IMessenger
@@ -21,7 +24,7 @@ public sealed class TeamsMessenger(BotConnectorClient connector, IOptions<TeamsO
         var serviceUrl = ServiceUrlOf(to);
         var activity = TeamsCardRenderer.Render(view);
         var id = to.ThreadId is { } thread
-            ? await connector.ReplyAsync(serviceUrl, to.ChannelId, thread, activity, ct)
+            ? await connector.ReplyAsync(serviceUrl, TeamsConversation.ReplyChain(to.ChannelId, thread), thread, activity, ct)
             : await connector.SendAsync(serviceUrl, to.ChannelId, activity, ct);
         return new PostedMessage(to, id);
     }
@@ -41,7 +44,10 @@ public sealed class TeamsMessenger(BotConnectorClient connector, IOptions<TeamsO
 
     private string ServiceUrlOf(ChatAddress address)
     {
-        if (!options.Value.IsConfigured) throw new PlatformNotConfiguredException(ChatPlatform.Teams);
+        var settings = options.Value;
+        // Local mode reaches only a client on this machine; a real Teams conversation needs the app registration.
+        if (settings.IsLocalMode ? !LoopbackAddress.IsLoopbackUrl(address.ServiceUrl) : !settings.IsConfigured)
+            throw new PlatformNotConfiguredException(ChatPlatform.Teams);
         return address.ServiceUrl
             ?? throw new InvalidOperationException($"The Teams address {address.ChannelId} has no service URL; it must come from an inbound activity.");
     }

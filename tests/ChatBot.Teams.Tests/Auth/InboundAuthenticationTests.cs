@@ -68,16 +68,16 @@ public sealed class InboundAuthenticationTests
     }
 
     [Fact]
-    public async Task Without_teams_settings_the_endpoint_answers_503_and_says_why()
+    public async Task An_app_id_without_a_password_answers_503_and_says_why()
     {
-        await using var host = await TeamsHost.StartAsync(configured: false);
+        await using var host = await TeamsHost.StartAsync(configured: false, settings: new Dictionary<string, string?> { ["Teams:AppId"] = TeamsHost.AppId });
 
         var response = await TeamsActivities.PostAsync(host.Client, TeamsActivities.Message(host.Connector.ServiceUrl, "help"), "anything");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal("TEAMS_NOT_CONFIGURED", body.GetProperty("code").GetString());
-        Assert.Contains("Teams__AppId", body.GetProperty("error").GetString());
+        Assert.Contains("Teams__AppPassword", body.GetProperty("error").GetString());
         Assert.Equal(0, host.Inbox.Calls);
     }
 }

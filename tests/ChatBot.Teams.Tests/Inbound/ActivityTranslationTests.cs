@@ -30,7 +30,8 @@ public sealed class ActivityTranslationTests
         Assert.Equal(new ChatUser("29:alice", "Alice", "aad-29:alice"), invocation.User);
         Assert.StartsWith("teams-", invocation.DeliveryId);
         var reply = Assert.Single(host.Connector.Requests);
-        Assert.Equal(("reply", TeamsActivities.ChannelConversation, "1700000000001"), (reply.Kind, reply.ConversationId, reply.ActivityId));
+        // In a channel the answer goes into the message's reply chain.
+        Assert.Equal(("reply", TeamsActivities.ChannelConversation + ";messageid=1700000000001", "1700000000001"), (reply.Kind, reply.ConversationId, reply.ActivityId));
         Assert.Equal("on it", reply.Body["text"]!.GetValue<string>());
         Assert.Equal("Bearer " + BotConnectorDouble.AccessToken, reply.Authorization);
         var token = Assert.Single(host.Connector.TokenRequests);

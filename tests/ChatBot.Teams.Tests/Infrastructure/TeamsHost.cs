@@ -38,7 +38,8 @@ public sealed class TeamsHost : IAsyncDisposable
 
     public string GoodToken() => Auth.Mint(AppId, Connector.ServiceUrl);
 
-    public static async Task<TeamsHost> StartAsync(bool configured = true, IDictionary<string, string?>? settings = null)
+    /// <param name="callerAddress">Makes every request look as if it came from there, as from another machine.</param>
+    public static async Task<TeamsHost> StartAsync(bool configured = true, IDictionary<string, string?>? settings = null, IPAddress? callerAddress = null)
     {
         var auth = await BotFrameworkAuthDouble.StartAsync();
         var connector = await BotConnectorDouble.StartAsync();
@@ -66,6 +67,12 @@ public sealed class TeamsHost : IAsyncDisposable
         foreach (var name in new[] { ChatBot.Teams.Connector.BotConnectorClient.HttpClientName, ChatBot.Teams.Connector.MsalHttpClientFactory.HttpClientName })
             builder.Services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(connector.CreateTrustingHandler);
         var app = builder.Build();
+        if (callerAddress is not null)
+            app.Use((http, next) =>
+            {
+                http.Connection.RemoteIpAddress = callerAddress;
+                return next(http);
+            });
         app.MapChatBotTeams();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
