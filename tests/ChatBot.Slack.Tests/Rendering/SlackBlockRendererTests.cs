@@ -188,7 +188,7 @@ public sealed class SlackBlockRendererTests
     [Fact]
     public void A_receipt_with_formatting_characters_reads_as_written()
     {
-        var receipt = new ReceiptView(ReceiptKind.Failure, "run_9", "ChatBot · just now",
+        var receipt = new ReceiptView(ReceiptKind.Failure, "run_9",
             "⚠ Failed: set `Agent__Provider`; renamed report__final_v2 *.csv to *.txt ~ 3 files, _draft_ kept",
             [new ReceiptSegment("Tools: web_fetch, *"), new ReceiptSegment("view details ↗", "https://bot.example/runs/run_9")]);
 
@@ -196,9 +196,9 @@ public sealed class SlackBlockRendererTests
 
         const string zw = "\u200B";
         Assert.Equal($"⚠ Failed: set `Agent__Provider`; renamed report__final_v2 {zw}*{zw}.csv to {zw}*{zw}.txt ~ 3 files, _draft_ kept",
-            message.Blocks[1]!["text"]!["text"]!.GetValue<string>());
+            message.Blocks[0]!["text"]!["text"]!.GetValue<string>());
         Assert.Equal("Tools: web_fetch, * · <https://bot.example/runs/run_9|view details ↗>",
-            message.Blocks[2]!["elements"]![0]!["text"]!.GetValue<string>());
+            message.Blocks[1]!["elements"]![0]!["text"]!.GetValue<string>());
         Assert.Equal($"⚠ Failed: set `Agent__Provider`; renamed report__final_v2 {zw}*{zw}.csv to {zw}*{zw}.txt ~ 3 files, _draft_ kept\nTools: web_fetch, * · view details ↗",
             message.Text);
     }

@@ -65,12 +65,12 @@ public sealed class TeamsCardRendererTests
     public void A_receipt_with_formatting_characters_is_passed_as_written()
     {
         const string title = "⚠ Failed: set `Agent__Provider`; renamed report__final_v2 *.csv to *.txt ~ 3 files, _draft_ kept";
-        var receipt = new ReceiptView(ReceiptKind.Failure, "run_9", "ChatBot · just now", title,
+        var receipt = new ReceiptView(ReceiptKind.Failure, "run_9", title,
             [new ReceiptSegment("Tools: web_fetch, *"), new ReceiptSegment("view details ↗", "https://bot.example/runs/run_9")]);
 
         var body = TeamsCardRenderer.Card(receipt)["body"]!.AsArray().Select(b => b!["text"]!.GetValue<string>()).ToList();
 
-        Assert.Equal(["ChatBot · just now", title, "Tools: web_fetch, * · [view details ↗](https://bot.example/runs/run_9)"], body);
+        Assert.Equal([title, "Tools: web_fetch, * · [view details ↗](https://bot.example/runs/run_9)"], body);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using ChatBot.Core.Common;
 using ChatBot.Core.Inbound;
+using ChatBot.Core.Views;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 
