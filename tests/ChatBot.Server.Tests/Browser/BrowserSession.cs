@@ -37,6 +37,8 @@ public sealed class BrowserSession : IAsyncDisposable
         });
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         context.SetDefaultTimeout(20_000);
+        // Expect() waits on the same bound as actions: a busy machine can take longer than Playwright's 5 s default.
+        Assertions.SetDefaultExpectTimeout(20_000);
         return new BrowserSession(playwright, browser, await context.NewPageAsync());
     }
 
