@@ -23,7 +23,8 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public static string ScreenshotDirectory => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static async Task<BrowserSession> StartAsync(Uri baseUrl)
+    /// <param name="headers">Sent with every request the page makes (a proxy's forwarding headers, say).</param>
+    public static async Task<BrowserSession> StartAsync(Uri baseUrl, IEnumerable<KeyValuePair<string, string>>? headers = null)
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: run the suite with ./build.sh test, which installs Debian's chromium.");
@@ -35,7 +36,10 @@ public sealed class BrowserSession : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"] // Playwright gives each launch a fresh profile of its own.,
         });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl.ToString(), ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, ExtraHTTPHeaders = headers,
+        });
         context.SetDefaultTimeout(20_000);
         // Expect() waits on the same bound as actions: a busy machine can take longer than Playwright's 5 s default.
         Assertions.SetDefaultExpectTimeout(20_000);

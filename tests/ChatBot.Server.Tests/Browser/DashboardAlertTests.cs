@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.NetworkInformation;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using ChatBot.Testing.Hosting;
 using Microsoft.Playwright;
@@ -22,7 +19,7 @@ public sealed class DashboardAlertTests : IAsyncLifetime
     [Fact]
     public async Task Alerts_name_a_missing_model_a_failed_run_and_a_failing_monitor_and_link_to_the_fix()
     {
-        var page = await StartAsync(listenOnAllInterfaces: false);
+        var page = await StartAsync(behindProxy: false);
         await page.GotoAsync("/");
 
         var noModel = page.Locator("#alerts li[data-code='MODEL_NOT_CONFIGURED']");
@@ -62,9 +59,9 @@ public sealed class DashboardAlertTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_browser_off_the_servers_machine_is_told_to_set_ops_credentials_instead_of_an_error()
+    public async Task A_browser_behind_a_proxy_is_told_to_set_ops_credentials_instead_of_an_error()
     {
-        var page = await StartAsync(listenOnAllInterfaces: true);
+        var page = await StartAsync(behindProxy: true);
         await page.GotoAsync("/");
 
         var locked = page.Locator("#alerts li[data-code='OPS_CREDENTIALS_NEEDED']");
@@ -75,18 +72,19 @@ public sealed class DashboardAlertTests : IAsyncLifetime
         await _browser!.ScreenshotAsync("dashboard-locked");
     }
 
-    private async Task<IPage> StartAsync(bool listenOnAllInterfaces)
+    private async Task<IPage> StartAsync(bool behindProxy)
     {
         _server = await ServerProcess.StartAsync(new Dictionary<string, string>
         {
             ["Egress__AllowPrivateNetworks"] = "true",
             ["Jobs__HeartbeatInterval"] = "00:00:00.500",
-        }, _directory.FullName, environment: "Development", startTimeout: TimeSpan.FromMinutes(3), listenOnAllInterfaces: listenOnAllInterfaces);
+        }, _directory.FullName, environment: "Development", startTimeout: TimeSpan.FromMinutes(3));
         // Bounds for a hung test only: on a loaded machine a run's receipt can take longer than Playwright's default 5 s.
         SetDefaultExpectTimeout(30_000);
-        // Off the machine is what a published container port looks like: the browser comes from a network address.
-        var baseUrl = listenOnAllInterfaces ? new Uri($"http://{NetworkAddress()}:{_server.BaseUrl.Port}") : _server.BaseUrl;
-        _browser = await BrowserSession.StartAsync(baseUrl);
+        // Off the machine is what a published container port or a proxy looks like: the request carries a forwarding
+        // header, so the server does not take it for a loopback caller (the test's traffic stays on loopback).
+        _browser = await BrowserSession.StartAsync(_server.BaseUrl,
+            behindProxy ? [new KeyValuePair<string, string>("X-Forwarded-For", "203.0.113.7")] : null);
         return _browser.Page;
     }
 
@@ -95,14 +93,6 @@ public sealed class DashboardAlertTests : IAsyncLifetime
         await page.GetByLabel("Message").FillAsync(text);
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
     }
-
-    private static IPAddress NetworkAddress() =>
-        NetworkInterface.GetAllNetworkInterfaces()
-            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
-            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
-            .Select(a => a.Address)
-            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
-        ?? throw new InvalidOperationException("This machine has no network address besides loopback.");
 
     public Task InitializeAsync() => Task.CompletedTask;
 

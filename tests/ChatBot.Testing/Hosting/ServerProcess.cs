@@ -63,7 +63,8 @@ public sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await server.WaitHealthyAsync(startTimeout ?? TimeSpan.FromSeconds(60));
+        // Generous: on a busy 2-core machine a cold start (JIT, migrations) can take minutes; a healthy one answers in seconds.
+        await server.WaitHealthyAsync(startTimeout ?? TimeSpan.FromMinutes(4));
         return server;
     }
 
