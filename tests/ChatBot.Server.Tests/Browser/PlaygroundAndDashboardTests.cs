@@ -30,7 +30,7 @@ public sealed class PlaygroundAndDashboardTests : IAsyncLifetime
             ["Email__SmtpHost"] = "127.0.0.1",
             ["Email__SmtpPort"] = "9",
             ["Jobs__HeartbeatInterval"] = "00:00:00.500",
-        }, _directory.FullName, environment: "Development");
+        }, _directory.FullName, environment: "Development", startTimeout: TimeSpan.FromMinutes(3)); // a busy machine starts slowly
         _browser = await BrowserSession.StartAsync(_server.BaseUrl);
     }
 
