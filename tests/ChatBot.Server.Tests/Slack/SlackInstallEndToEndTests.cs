@@ -25,12 +25,10 @@ public sealed class SlackInstallEndToEndTests
 
     public static TheoryData<StorageKind> Stores => [StorageKind.Sqlite, StorageKind.Postgres];
 
-    [Theory]
-    [MemberData(nameof(Stores))]
-    public async Task An_install_stores_the_token_encrypted_greets_the_installer_and_the_team_is_served_with_its_own_token(StorageKind storage)
+    /// <summary>The server in multi-workspace mode against the Slack double, posting through the real Slack messenger.</summary>
+    private static async Task<ChatBotAppFactory> StartAsync(StorageKind storage, SlackApiDouble slack)
     {
-        await using var slack = await SlackApiDouble.StartAsync();
-        await using var app = await ChatBotAppFactory.CreateAsync(storage, new Dictionary<string, string?>
+        var app = await ChatBotAppFactory.CreateAsync(storage, new Dictionary<string, string?>
         {
             ["Slack:SigningSecret"] = SigningSecret,
             ["Slack:ClientId"] = SlackApiDouble.ClientId,
@@ -38,6 +36,15 @@ public sealed class SlackInstallEndToEndTests
             ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
         });
         app.ConfigureServices = services => services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
+        return app;
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task An_install_stores_the_token_encrypted_greets_the_installer_and_the_team_is_served_with_its_own_token(StorageKind storage)
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        await using var app = await StartAsync(storage, slack);
         app.Agent.Then(new AgentCompleted("Answered", "ok", "Hello from the installed bot.", 1, [], "test/model"));
         using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         slack.InstallCodes["install-code"] = (Team, "Installed Co", "U0INSTALLER");
@@ -81,14 +88,7 @@ public sealed class SlackInstallEndToEndTests
     public async Task A_replayed_callback_with_the_same_cookie_installs_and_greets_only_once(StorageKind storage)
     {
         await using var slack = await SlackApiDouble.StartAsync();
-        await using var app = await ChatBotAppFactory.CreateAsync(storage, new Dictionary<string, string?>
-        {
-            ["Slack:SigningSecret"] = SigningSecret,
-            ["Slack:ClientId"] = SlackApiDouble.ClientId,
-            ["Slack:ClientSecret"] = SlackApiDouble.ClientSecret,
-            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
-        });
-        app.ConfigureServices = services => services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
+        await using var app = await StartAsync(storage, slack);
         using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
         slack.InstallCodes["replayed-code"] = (Team, "Installed Co", "U0INSTALLER");
 
