@@ -85,6 +85,7 @@ public static class TeamsCardRenderer
 
     private static JsonNode[] ReceiptBody(ReceiptView receipt)
     {
+        // Two lines, as the seed: Teams draws the message header (the bot's name and the post's time) itself.
         var body = new List<JsonNode> { Text(receipt.Title, wrap: true, weight: "Bolder") };
         if (receipt.Details.Count > 0)
             body.Add(Text(string.Join(ReceiptView.Separator, receipt.Details.Select(d => d.Url is null ? d.Text : $"[{d.Text}]({d.Url})")), wrap: true, subtle: true));

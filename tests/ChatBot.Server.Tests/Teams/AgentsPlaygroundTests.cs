@@ -82,6 +82,19 @@ public sealed class AgentsPlaygroundTests : IAsyncLifetime
 
         await Expect(page.GetByText("Reply this in a monitor's thread to stop it.")).ToBeVisibleAsync(Patiently);
         await _browser.ScreenshotAsync("agents-playground-help");
-        await File.WriteAllTextAsync("/tmp/pg-help.txt", await page.InnerTextAsync("body"));
+    }
+
+    [Fact]
+    public async Task A_page_monitor_posts_its_root_message_naming_cancelmonitor()
+    {
+        _web.Serve("/changelog", "<html><body><h1>Changelog</h1><p>v1.0 released.</p></body></html>");
+        var page = _browser.Page;
+        await OpenAsync();
+
+        await SayAsync($"monitor {_web.Url("/changelog")}");
+
+        await Expect(page.GetByText($"Monitoring {_web.Url("/changelog")}").Last).ToBeVisibleAsync(Patiently);
+        await Expect(page.GetByText("cancelmonitor").Last).ToBeVisibleAsync(Patiently);
+        await _browser.ScreenshotAsync("agents-playground-monitor");
     }
 }

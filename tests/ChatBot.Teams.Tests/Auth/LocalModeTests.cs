@@ -41,9 +41,7 @@ public sealed class LocalModeTests
 
         var response = await TeamsActivities.PostAsync(host.Client, TeamsActivities.Message(serviceUrl, "help"), bearer: null);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, host.Inbox.Calls);
-        Assert.Empty(host.Connector.Requests);
+        AssertRefused(host, response);
     }
 
     [Fact]
@@ -53,9 +51,7 @@ public sealed class LocalModeTests
 
         var response = await TeamsActivities.PostAsync(host.Client, TeamsActivities.Message(host.Connector.ServiceUrl, "help"), bearer: null);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, host.Inbox.Calls);
-        Assert.Empty(host.Connector.Requests);
+        AssertRefused(host, response);
     }
 
     [Fact]
@@ -65,9 +61,7 @@ public sealed class LocalModeTests
 
         var response = await TeamsActivities.PostAsync(host.Client, TeamsActivities.Message(host.Connector.ServiceUrl, "help"), bearer: null);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(0, host.Inbox.Calls);
-        Assert.Empty(host.Connector.Requests);
+        AssertRefused(host, response);
     }
 
     [Fact]
@@ -79,6 +73,13 @@ public sealed class LocalModeTests
 
         await Assert.ThrowsAsync<PlatformNotConfiguredException>(() => messenger.PostAsync(remote, new Core.Views.TextView("hello"), CancellationToken.None));
 
+        Assert.Empty(host.Connector.Requests);
+    }
+
+    private static void AssertRefused(TeamsHost host, HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(0, host.Inbox.Calls);
         Assert.Empty(host.Connector.Requests);
     }
 }
