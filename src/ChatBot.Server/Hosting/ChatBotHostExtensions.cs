@@ -87,6 +87,7 @@ public static class ChatBotHostExtensions
         app.UseKnownProxies();
         app.UseApiErrors();
         app.UseRequestBodyLimits();
+        app.UseNulCharacterGuard();
         app.UseOpsRuleFor("/playground", "/api/playground");
         app.UseDefaultFiles();
         app.UseStaticFiles();
