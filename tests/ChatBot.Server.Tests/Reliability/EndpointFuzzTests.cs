@@ -13,7 +13,7 @@ namespace ChatBot.Server.Tests.Reliability;
 
 /// <summary>
 /// Every HTTP route the server maps, on both stores, fed malformed, truncated, wrong-typed, wrong-content-type,
-/// oversized and NUL-laden bodies and route values (NUL characters, ids far over any column's length) with valid
+/// oversized and NUL-laden bodies and route values far over any column's length with valid
 /// credentials, plus validly signed Slack requests with broken JSON, forged Teams JWTs, odd output schemas and
 /// racing secret rotations: no answer is a 5xx, nothing logs an unhandled exception, and nothing is stored.
 /// </summary>
@@ -37,7 +37,8 @@ public sealed class EndpointFuzzTests
         ("oversized", () => new StringContent("{\"task\":\"" + new string('x', 1_200_000) + "\"}", Encoding.UTF8, "application/json")),
     ];
 
-    private static readonly string[] RouteValues = ["nope", "n%00pe", new string('x', 300)];
+    // The in-process client cannot send a NUL in a path (Kestrel answers one with 400); NULs go in bodies instead.
+    private static readonly string[] RouteValues = ["nope", new string('x', 300)];
 
     [Theory]
     [MemberData(nameof(Stores))]
@@ -72,7 +73,7 @@ public sealed class EndpointFuzzTests
 
         foreach (var (method, route) in routes)
         {
-            // A token per route keeps each route's 27 requests under the per-token limit, so they reach the handler.
+            // A token per route keeps each route's 18 requests under the per-token limit, so they reach the handler.
             var routeToken = await app.IssueTokenAsync(Workspace, TokenScopes.All.ToArray());
             foreach (var value in RouteValues)
                 await FuzzRouteAsync(method, route, value, routeToken);
