@@ -96,6 +96,7 @@ public static class ChatBotHostExtensions
         app.UseKnownProxies();
         app.UseApiErrors();
         app.UseRequestBodyLimits();
+        app.UseNulCharacterGuard();
         app.UseOpsRuleFor("/playground", "/api/playground");
         app.UseDashboardPageAuth();
         app.UseDefaultFiles();

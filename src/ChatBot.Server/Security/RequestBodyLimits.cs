@@ -35,7 +35,7 @@ public static class RequestBodyLimits
         return app;
     }
 
-    private static long? LimitFor(PathString path)
+    public static long? LimitFor(PathString path)
     {
         foreach (var (prefix, limit) in Limits)
             if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase)) return limit;
