@@ -4,7 +4,10 @@ namespace ChatBot.Server.Ops;
 
 /// <summary>
 /// Puts the dashboard's pages and files (<c>/</c>, <c>/index.html</c>, <c>/dashboard/…</c>, <c>/runs/…</c>) under the
-/// ops rule, as its API already is: they run before the static files, which endpoint filters never see.
+/// ops rule, as its API already is: they run before the static files, which endpoint filters never see. One
+/// exception: with no ops credentials configured, the page's own static files (no data in them) are served to anyone,
+/// so a browser that is not a loopback caller (a published container port) sees the page tell it to set them,
+/// while every request for data is still refused.
 /// </summary>
 public static class DashboardPageAuth
 {
@@ -13,7 +16,7 @@ public static class DashboardPageAuth
         app.UseWhen(http => IsDashboardPage(http.Request.Path), branch => branch.Use(async (http, next) =>
         {
             var ops = http.RequestServices.GetRequiredService<IOptions<OpsOptions>>().Value;
-            if (OpsAuthFilter.Authorize(http, ops) is { } refused)
+            if ((ops.HasCredentials || !IsStaticPageFile(http.Request.Path)) && OpsAuthFilter.Authorize(http, ops) is { } refused)
             {
                 await refused.ExecuteAsync(http);
                 return;
@@ -22,6 +25,9 @@ public static class DashboardPageAuth
         }));
         return app;
     }
+
+    private static bool IsStaticPageFile(PathString path) =>
+        path == "/" || path == "/index.html" || path.StartsWithSegments("/dashboard");
 
     private static bool IsDashboardPage(PathString path) =>
         path == "/" || path == "/index.html" || path.StartsWithSegments("/dashboard") || path.StartsWithSegments("/runs");

@@ -58,7 +58,8 @@ public sealed class WebhookTriggerTests
     public async Task A_seed_client_triggers_polls_until_completed_and_receives_the_signed_push(StorageKind storage)
     {
         await using var receiver = await WebhookReceiver.StartAsync();
-        await using var app = await ChatBotAppFactory.CreateAsync(storage);
+        // The receiver double listens on loopback, which the egress policy refuses unless allowed by name.
+        await using var app = await ChatBotAppFactory.CreateAsync(storage, new Dictionary<string, string?> { ["Egress:AllowedPrivateHosts:0"] = "127.0.0.1" });
         app.ConfigureServices = services => services.AddHttpClient(WebhookDeliveryJob.HttpClientName).ConfigurePrimaryHttpMessageHandler(receiver.CreateTrustingHandler);
         var gate = new TaskCompletionSource();
         app.Agent.Then(async _ =>
