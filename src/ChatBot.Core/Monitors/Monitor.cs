@@ -91,7 +91,8 @@ public sealed class Monitor
         if (Status == MonitorStatus.Canceled)
             throw new InvalidTransitionException(nameof(Monitor), Id, Status.ToString(), "cadence change");
         Cadence = cadence;
-        NextCheckAt = CadenceRules.NextFireAfter(Id, Cadence, now);
+        // A check that is already due (a new monitor's first one, say) still happens now; later ones follow the new grid.
+        if (NextCheckAt > now) NextCheckAt = CadenceRules.NextFireAfter(Id, Cadence, now);
         Touch(now);
     }
 

@@ -170,8 +170,11 @@ public sealed class PlaygroundAndDashboardTests : IAsyncLifetime
 
         await SayAsync("/receipts here");
         var saved = page.Locator(".message").Filter(new() { HasText = "Saved." });
-        await Expect(saved).ToContainTextAsync("go to #general");
+        // The neutral channel mention is drawn as a channel chip, named "this channel" where it is the one typed in.
+        await Expect(saved).ToContainTextAsync("go to this channel");
+        await Expect(saved.Locator(".channel-ref[data-channel='general']")).ToHaveTextAsync("this channel");
         await Expect(saved).Not.ToContainTextAsync("<#");
+        await Expect(saved).Not.ToContainTextAsync("chat-channel:");
 
         await SayAsync("/receipts colour blue");
         var usage = page.Locator(".message").Filter(new() { HasText = "Usage:" });
