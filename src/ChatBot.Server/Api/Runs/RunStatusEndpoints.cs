@@ -31,7 +31,6 @@ public static class RunStatusEndpoints
         if (throttle.Blocked(http) is { } wait) return ApiErrors.TooManyFailedAttempts(http, wait);
 
         Run? run;
-        string rateKey;
         if (WorkspaceToken.Parse(presented) is not null)
         {
             var caller = await auth.AuthenticateAsync(presented, ct);
@@ -40,20 +39,20 @@ public static class RunStatusEndpoints
                 throttle.RecordFailure(http);
                 return ApiErrors.Result(http, 401, "INVALID_TOKEN", "That workspace token is not valid.");
             }
+            // Counted before the look-up, so polling unknown runs is limited like any other.
+            if (limiter.TryAcquire(caller.Token.Id) is { } retryAfter) return ApiErrors.TooManyRequests(http, retryAfter);
             run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run_id, ct);
             if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");
             if (run.WorkspaceId != caller.WorkspaceId) return ApiErrors.Result(http, 403, "WRONG_WORKSPACE", "This run belongs to another workspace.");
-            rateKey = caller.Token.Id;
         }
         else
         {
             if (jobTokens.Read(presented) is null) throttle.RecordFailure(http);
+            // A job token reads one run; its polling counts against that run.
+            else if (limiter.TryAcquire("job:" + run_id) is { } retryAfter) return ApiErrors.TooManyRequests(http, retryAfter);
             (run, var problem) = await JobTokenRuns.FindAsync(http, jobTokens, db, presented, run_id, null, ct);
             if (problem is not null) return problem;
-            // A job token reads one run; its polling counts against that run.
-            rateKey = "job:" + run_id;
         }
-        if (limiter.TryAcquire(rateKey) is { } retryAfter) return ApiErrors.TooManyRequests(http, retryAfter);
 
         if (!run!.IsTerminal)
         {
