@@ -4,6 +4,7 @@ using ChatBot.Core.Views;
 using ChatBot.Slack.Api;
 using ChatBot.Slack.Install;
 using ChatBot.Slack.Messaging;
+using static ChatBot.Slack.Inbound.SlackJson;
 
 namespace ChatBot.Slack.Inbound;
 
@@ -17,7 +18,7 @@ internal sealed class EventCallbackHandler(IChatInbox inbox, SlackMessenger mess
 {
     public async Task<SlackInboundOutcome> HandleAsync(JsonNode envelope, CancellationToken ct)
     {
-        if (envelope["type"] is not JsonValue type || !type.TryGetValue<string>(out var kind) || kind != "event_callback")
+        if (Text(envelope, "type") != "event_callback")
             return SlackInboundOutcome.Acknowledged();
         if (RevokesBotToken(envelope) && Text(envelope, "team_id") is { } team)
         {
@@ -51,10 +52,7 @@ internal sealed class EventCallbackHandler(IChatInbox inbox, SlackMessenger mess
     private static bool RevokesBotToken(JsonNode envelope) => Text(envelope["event"], "type") switch
     {
         "app_uninstalled" => true,
-        "tokens_revoked" => envelope["event"]?["tokens"]?["bot"] is JsonArray { Count: > 0 },
+        "tokens_revoked" => Field(Field(envelope["event"], "tokens"), "bot") is JsonArray { Count: > 0 },
         _ => false,
     };
-
-    private static string? Text(JsonNode? node, string property) =>
-        node?[property] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }

@@ -23,10 +23,11 @@ internal static class EventsEndpoint
         {
             return SlackErrors.Result(400, "INVALID_JSON", "The event body is not valid JSON.");
         }
-        if (envelope is null) return Results.Ok();
+        // A signed body that is valid JSON but not an object (e.g. an array) carries nothing for us.
+        if (envelope is not JsonObject) return Results.Ok();
 
-        if (envelope["type"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind == "url_verification")
-            return Results.Json(new { challenge = envelope["challenge"]?.GetValue<string>() ?? "" });
+        if (SlackJson.Text(envelope, "type") == "url_verification")
+            return Results.Json(new { challenge = SlackJson.Text(envelope, "challenge") ?? "" });
 
         return SlackHttpAnswer.From(http, await handler.HandleAsync(envelope, ct), logger);
     }

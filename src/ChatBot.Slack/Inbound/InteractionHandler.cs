@@ -4,6 +4,7 @@ using ChatBot.Core.Inbound;
 using ChatBot.Slack.Api;
 using ChatBot.Slack.Messaging;
 using ChatBot.Slack.Rendering;
+using static ChatBot.Slack.Inbound.SlackJson;
 
 namespace ChatBot.Slack.Inbound;
 
@@ -18,7 +19,7 @@ internal sealed class InteractionHandler(IChatInbox inbox, SlackMessenger messen
 {
     public async Task<SlackInboundOutcome> HandleAsync(JsonNode? payload, CancellationToken ct)
     {
-        if (payload is null || Text(payload, "type") != "block_actions") return SlackInboundOutcome.Acknowledged();
+        if (payload is not JsonObject || Text(payload, "type") != "block_actions") return SlackInboundOutcome.Acknowledged();
 
         var team = Text(payload["team"], "id") ?? Text(payload["user"], "team_id");
         var channel = Text(payload["channel"], "id") ?? Text(payload["container"], "channel_id");
@@ -29,7 +30,7 @@ internal sealed class InteractionHandler(IChatInbox inbox, SlackMessenger messen
         var container = payload["container"];
         var messageTs = Text(container, "message_ts") ?? Text(payload["message"], "ts");
         var threadTs = Text(payload["message"], "thread_ts") ?? Text(container, "thread_ts");
-        var isEphemeral = container?["is_ephemeral"] is JsonValue flag && flag.TryGetValue<bool>(out var ephemeral) && ephemeral;
+        var isEphemeral = Field(container, "is_ephemeral") is JsonValue flag && flag.TryGetValue<bool>(out var ephemeral) && ephemeral;
         var responseUrl = Text(payload, "response_url");
         var address = new ChatAddress(ChatPlatform.Slack, team, channel, threadTs);
         var user = new ChatUser(userId, Text(payload["user"], "username") ?? Text(payload["user"], "name"));
@@ -62,7 +63,4 @@ internal sealed class InteractionHandler(IChatInbox inbox, SlackMessenger messen
         }
         return outcome;
     }
-
-    private static string? Text(JsonNode? node, string property) =>
-        node?[property] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
+using static ChatBot.Slack.Inbound.SlackJson;
 
 namespace ChatBot.Slack.Inbound;
 
@@ -14,7 +15,7 @@ public static class SlackEventClassifier
 {
     public static SlackInboundMessage? Classify(JsonNode envelope)
     {
-        if (envelope["event"] is not JsonObject ev) return null;
+        if (Field(envelope, "event") is not JsonObject ev) return null;
         if (ev["bot_id"] is not null || !string.IsNullOrEmpty(Text(ev, "subtype"))) return null;
 
         var eventId = Text(envelope, "event_id");
@@ -57,7 +58,7 @@ public static class SlackEventClassifier
 
     /// <summary>The bot's own user id, which Slack lists in the event's authorizations.</summary>
     private static string? BotUserId(JsonNode envelope) =>
-        envelope["authorizations"] is JsonArray { Count: > 0 } authorizations ? Text(authorizations[0], "user_id") : null;
+        Field(envelope, "authorizations") is JsonArray { Count: > 0 } authorizations ? Text(authorizations[0], "user_id") : null;
 
     /// <summary>"hey &lt;@BOT&gt; do x" → "hey  do x"; the parser strips other leading mentions itself.</summary>
     private static string StripBotMention(string text, string? botUserId)
@@ -66,7 +67,4 @@ public static class SlackEventClassifier
         var mention = $"<@{botUserId}>";
         return text.Replace(mention, " ", StringComparison.Ordinal).Trim();
     }
-
-    private static string? Text(JsonNode? node, string property) =>
-        node?[property] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }

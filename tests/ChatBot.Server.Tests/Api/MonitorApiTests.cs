@@ -138,6 +138,34 @@ public sealed class MonitorApiTests
         Assert.Empty(await db.Monitors.ToListAsync());
     }
 
+    [Fact]
+    public async Task An_output_schema_of_any_wrong_shape_gets_a_422_naming_the_field_and_stores_nothing()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
+        var client = await ClientAsync(app);
+
+        string[] schemas =
+        [
+            "5", "\"json\"", "[]", "true",
+            """{"type":"json","json_schema":{"type":7,"properties":{"a":{"type":"string"}}}}""",
+            """{"type":"object","properties":{"a":{"type":"string","description":5}}}""",
+            """{"type":"object","properties":{"a":{"type":"string","enum":["x",7]}}}""",
+            """{"type":"object","properties":{"a":{"type":"string"}},"required":[null]}""",
+        ];
+        foreach (var schema in schemas)
+        {
+            var response = await client.PostAsync("/v1alpha/monitors", new StringContent(
+                $$"""{"query":"https://example.com/schema","cadence":"daily","output_schema":{{schema}}}""", Encoding.UTF8, "application/json"));
+
+            var error = await AssertErrorAsync(response, HttpStatusCode.UnprocessableEntity, "Unprocessable content: request validation error");
+            var problem = Assert.Single(error.GetProperty("error").GetProperty("detail").GetProperty("errors").EnumerateArray());
+            Assert.Equal("output_schema", problem.GetProperty("field").GetString());
+            Assert.StartsWith("output_schema", problem.GetProperty("message").GetString());
+        }
+        await using var db = app.CreateDbContext();
+        Assert.Empty(await db.Monitors.ToListAsync());
+    }
+
     [Theory]
     [InlineData("10", false)]
     [InlineData("1m", false)]

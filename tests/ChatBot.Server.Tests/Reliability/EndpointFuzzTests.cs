@@ -105,7 +105,10 @@ public sealed class EndpointFuzzTests
         var slack = new SlackRequestSigner(SigningSecret);
         await SendAsync(slack.Json("/slack/events", "{\"type\": \"event_callback\", \"event\": "), "signed truncated event JSON");
         await SendAsync(slack.Json("/slack/events", "[1]"), "signed JSON array event");
+        await SendAsync(slack.Json("/slack/events", "{\"type\":\"event_callback\",\"team_id\":5,\"event\":{\"type\":\"tokens_revoked\",\"tokens\":7},\"authorizations\":{}}"), "signed wrong-typed event");
         await SendAsync(slack.Form("/slack/interactions", [new("payload", "{\"type\":\"block_actions\",")]), "signed truncated interaction payload");
+        await SendAsync(slack.Form("/slack/interactions", [new("payload", "{\"type\":\"block_actions\",\"team\":7,\"actions\":{}}")]), "signed wrong-typed interaction payload");
+        await SendAsync(slack.Form("/slack/interactions", [new("payload", "[1]")]), "signed JSON array interaction payload");
         await SendAsync(slack.Form("/slack/commands", [new("command", "/monitor"), new("text", "https://example.com/\0"), new("team_id", new string('T', 300)),
             new("channel_id", "C\0"), new("user_id", "U1"), new("trigger_id", "1")]), "signed command with NUL and an over-long team id");
 
@@ -121,7 +124,7 @@ public sealed class EndpointFuzzTests
         }
 
         // Output schemas of every wrong shape.
-        foreach (var schema in new[] { "{}", "{\"type\":\"json\"}", "{\"type\":\"json\",\"json_schema\":7}", "{\"type\":\"json\",\"json_schema\":{\"type\":\"object\",\"properties\":5}}",
+        foreach (var schema in new[] { "5", "\"json\"", "[]", "{}", "{\"type\":\"json\"}", "{\"type\":\"json\",\"json_schema\":7}", "{\"type\":\"json\",\"json_schema\":{\"type\":\"object\",\"properties\":5}}",
                      "{\"type\":\"json\",\"json_schema\":{\"type\":\"object\",\"properties\":{\"a\":{\"type\":7}}}}", "{\"type\":\"text\",\"json_schema\":null}", "{\"type\":null}" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/v1alpha/monitors")

@@ -5,6 +5,7 @@ using ChatBot.Core.Inbound;
 using ChatBot.Core.Views;
 using ChatBot.Slack.Tests.Infrastructure;
 using ChatBot.Testing.Slack;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Tests.Inbound;
 
@@ -59,5 +60,24 @@ public sealed class InteractionsTests
         Assert.Equal("Monitor paused.", replace.Arg("text"));
         Assert.Empty(slack.CallsTo("chat.update"));
         Assert.Equal("mon_9", Assert.Single(host.Inbox.Actions).Value);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"block_actions","team":7,"actions":{}}""", HttpStatusCode.BadRequest)]
+    [InlineData("""{"type":"block_actions","team":{"id":"T0TEAM"},"user":{"id":"U0USER","name":5},"channel":{"id":"C0CHANNEL"},"container":"x","message":5,"actions":[7,"a",null,{"action_id":3,"value":[]}]}""", HttpStatusCode.OK)]
+    [InlineData("""{"type":"block_actions","team":[],"user":"U0USER","channel":true,"container":{"channel_id":{}}}""", HttpStatusCode.BadRequest)]
+    [InlineData("""{"type":7}""", HttpStatusCode.OK)]
+    [InlineData("[1]", HttpStatusCode.OK)]
+    [InlineData("\"block_actions\"", HttpStatusCode.OK)]
+    public async Task A_signed_payload_with_wrong_typed_fields_is_turned_away_or_ignored_without_an_error(string payload, HttpStatusCode expected)
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(slack);
+
+        var response = await host.SendAsync(host.Signer.Form("/slack/interactions", [new("payload", payload)]));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Empty(host.Inbox.Actions);
+        Assert.DoesNotContain(host.Logs.Logs, log => log.Level >= LogLevel.Error);
     }
 }
