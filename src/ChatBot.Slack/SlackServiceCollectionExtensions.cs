@@ -65,6 +65,8 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackEnvelopeDispatcher>();
         // Always registered: it idles without Slack__AppToken.
         services.AddHostedService<SlackSocketModeService>();
+        // Idles without Slack__BotToken.
+        services.AddHostedService<SlackConfiguredTokenTeamLearner>();
         return services;
     }
 }

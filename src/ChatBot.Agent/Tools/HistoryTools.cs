@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text;
 using ChatBot.Core.Agents;
+using ChatBot.Core.Chat;
 using ChatBot.Core.Messaging;
 using Microsoft.Extensions.AI;
 
@@ -23,11 +24,24 @@ public sealed class HistoryTools(IEnumerable<IChannelHistory> histories, TimePro
             async ([Description("The channel: #name, or its id")] string channel,
                    [Description("How many hours back to read; 24 when omitted")] int hours = 24,
                    CancellationToken cancellation = default) =>
-                Format(await history.ReadAsync(where, channel, time.GetUtcNow().AddHours(-Math.Clamp(hours, 1, 24 * 30)), MaxMessages, cancellation)),
+                await ReadAsync(history, where, channel, hours, cancellation),
             "channel_history",
             $"Reads recent messages of a {where.Platform} channel the bot is in, oldest first.");
         return ValueTask.FromResult<IReadOnlyList<AgentTool>>(
             [new AgentTool($"{family}:history", function, args => $"reading {args.GetValueOrDefault("channel")}", Untrusted: true)]);
+    }
+
+    private async Task<string> ReadAsync(IChannelHistory history, ChatAddress where, string channel, int hours, CancellationToken ct)
+    {
+        try
+        {
+            return Format(await history.ReadAsync(where, channel, time.GetUtcNow().AddHours(-Math.Clamp(hours, 1, 24 * 30)), MaxMessages, ct));
+        }
+        catch (PlatformNotConfiguredException ex)
+        {
+            // Said to the model plainly, so the run explains it instead of reading some other workspace's channel.
+            return $"Cannot read {channel}: {ex.Message}";
+        }
     }
 
     private static string Format(IReadOnlyList<HistoryMessage> messages)

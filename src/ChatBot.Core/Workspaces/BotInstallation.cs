@@ -28,6 +28,17 @@ public sealed class BotInstallation
     public DateTimeOffset InstalledAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// The workspace the configured bot token (<c>Slack__BotToken</c>) belongs to: connected like an install, but
+    /// with no stored token of its own.
+    /// </summary>
+    public static BotInstallation ConfiguredToken(ChatPlatform platform, string workspaceId, DateTimeOffset now)
+    {
+        var installation = new BotInstallation(platform, workspaceId, now);
+        installation.Record("", "", "", "", "configuration", now);
+        return installation;
+    }
+
     /// <summary>A first install or a reinstall (new scopes, new token): the latest one wins.</summary>
     public void Record(string appId, string botUserId, string protectedBotToken, string scopes, string installedBy, DateTimeOffset now)
     {

@@ -29,7 +29,7 @@ public sealed class SlackInstallationStore(
             .Where(i => i.Platform == ChatPlatform.Slack && i.WorkspaceId == teamId)
             .Select(i => i.ProtectedBotToken)
             .SingleOrDefaultAsync(ct);
-        return protectedToken is null ? null : Protector.Unprotect(protectedToken);
+        return string.IsNullOrEmpty(protectedToken) ? null : Protector.Unprotect(protectedToken);
     }
 
     public async Task SaveAsync(SlackInstallation installation, CancellationToken ct)
@@ -56,6 +56,23 @@ public sealed class SlackInstallationStore(
         {
             if (greeting is not null) s.MessageDelivery(greeting.Id);
         }, ct);
+    }
+
+    public async Task RecordConfiguredTokenTeamAsync(string teamId, string teamName, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var db = factory.CreateDbContext();
+        if (!await db.BotInstallations.AnyAsync(i => i.Platform == ChatPlatform.Slack && i.WorkspaceId == teamId, ct))
+            db.BotInstallations.Add(BotInstallation.ConfiguredToken(ChatPlatform.Slack, teamId, now));
+        if (!await db.Workspaces.AnyAsync(w => w.Id == teamId, ct)) db.Workspaces.Add(new Workspace(teamId, teamName, now));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node recorded it first; the rows are the same.
+        }
     }
 
     public async Task<bool> TryConsumeStateAsync(string nonce, CancellationToken ct)

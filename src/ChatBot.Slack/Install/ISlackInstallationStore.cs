@@ -12,6 +12,12 @@ public interface ISlackInstallationStore
     Task SaveAsync(SlackInstallation installation, CancellationToken ct);
 
     /// <summary>
+    /// Records that <c>Slack__BotToken</c> belongs to this team (learned from auth.test), so the team's workspace
+    /// counts as connected to Slack; an OAuth install of the team is left as it is.
+    /// </summary>
+    Task RecordConfiguredTokenTeamAsync(string teamId, string teamName, CancellationToken ct);
+
+    /// <summary>
     /// Records that an install state (its nonce) was used. False when it was used before: a replayed callback,
     /// refused even with the right cookie and within the state's lifetime, on any node.
     /// </summary>

@@ -129,6 +129,13 @@ public sealed class WebhookTriggerTests
         var failed = await PollUntilDoneAsync(client, new Uri(pull.GetProperty("pollUrl").GetString()!).PathAndQuery, pull.GetProperty("jobToken").GetString()!);
         Assert.Equal("""{"status":"failed"}""", failed.GetRawText());
 
+        // Only a workspace connected to a Slack team may answer in a Slack channel.
+        await using (var db = app.CreateDbContext())
+        {
+            db.BotInstallations.Add(BotInstallation.ConfiguredToken(Core.Chat.ChatPlatform.Slack, Workspace, DateTimeOffset.UtcNow));
+            await db.SaveChangesAsync();
+        }
+
         var pushed = await (await client.SendAsync(Trigger(secret, new
         {
             query = "Investigate this alert and respond in thread",

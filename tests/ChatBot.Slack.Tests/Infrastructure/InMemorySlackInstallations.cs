@@ -17,6 +17,14 @@ public sealed class InMemorySlackInstallations : ISlackInstallationStore
         return Task.CompletedTask;
     }
 
+    public ConcurrentDictionary<string, string> ConfiguredTokenTeams { get; } = new();
+
+    public Task RecordConfiguredTokenTeamAsync(string teamId, string teamName, CancellationToken ct)
+    {
+        ConfiguredTokenTeams[teamId] = teamName;
+        return Task.CompletedTask;
+    }
+
     private readonly ConcurrentDictionary<string, bool> _usedStates = new();
 
     public Task<bool> TryConsumeStateAsync(string nonce, CancellationToken ct) => Task.FromResult(_usedStates.TryAdd(nonce, true));

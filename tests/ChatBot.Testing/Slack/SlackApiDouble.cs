@@ -40,6 +40,9 @@ public sealed class SlackApiDouble : IAsyncDisposable
 
     public static string InstalledTokenFor(string teamId) => $"xoxb-installed-{teamId}";
 
+    /// <summary>The team <see cref="BotToken"/> belongs to, as auth.test reports it; null answers auth.test with unknown_method.</summary>
+    public string? BotTeamId { get; set; }
+
     /// <summary>The app-level token apps.connections.open accepts (Socket Mode).</summary>
     public const string AppToken = "xapp-test-token";
 
@@ -145,6 +148,7 @@ public sealed class SlackApiDouble : IAsyncDisposable
             },
             "conversations.history" => HistoryPage(call),
             "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + call.Arg("users") } },
+            "auth.test" => AuthTest(call),
             "users.info" => new()
             {
                 ["ok"] = true,
@@ -160,6 +164,15 @@ public sealed class SlackApiDouble : IAsyncDisposable
             _ => new() { ["ok"] = false, ["error"] = "unknown_method" },
         };
         await http.Response.WriteAsJsonAsync(answer);
+    }
+
+    private JsonObject AuthTest(SlackApiCall call)
+    {
+        var token = call.Authorization?.Replace("Bearer ", "") ?? "";
+        var team = IssuedTokens.TryGetValue(token, out var installed) ? installed : token == BotToken ? BotTeamId : null;
+        return team is null
+            ? new() { ["ok"] = false, ["error"] = "unknown_method" }
+            : new() { ["ok"] = true, ["team_id"] = team, ["team"] = "Team " + team, ["user_id"] = "UBOT" + team, ["bot_id"] = "B" + team };
     }
 
     private async Task HookAsync(HttpContext http, string id)
