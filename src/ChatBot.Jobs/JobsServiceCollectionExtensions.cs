@@ -46,6 +46,7 @@ public static class JobsServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<ChatBot.Agent.Egress.GuardedConnector>().CreateHandler());
         services.AddSingleton<WorkScheduler>();
         services.AddScoped<IMessengerResolver, MessengerResolver>();
+        services.AddSingleton<GoneDestinations>();
         services.AddScoped<UserDirectoryResolver>();
         services.AddSingleton<WorkspaceDirectory>();
         services.AddSingleton<SpendGuard>();

@@ -14,7 +14,7 @@ namespace ChatBot.Jobs.Messaging;
 /// becomes the monitor's thread.
 /// </summary>
 [AutomaticRetry(Attempts = DeliveryAttempts.MaxRetries, DelaysInSeconds = [2, 4, 8, 16, 32, 60, 120, 300, 300, 300])]
-public sealed class MessageDeliveryJob(ChatBotDbContext db, IMessengerResolver messengers, IOptions<JobsOptions> options, TimeProvider time)
+public sealed class MessageDeliveryJob(ChatBotDbContext db, IMessengerResolver messengers, GoneDestinations gone, IOptions<JobsOptions> options, TimeProvider time)
 {
     public async Task ExecuteAsync(string messageId, PerformContext context, CancellationToken ct)
     {
@@ -49,6 +49,12 @@ public sealed class MessageDeliveryJob(ChatBotDbContext db, IMessengerResolver m
                 if (monitor is not null && monitor.Address is { ThreadId: null }) monitor.AttachThread(sentId, now);
             }
             await db.SaveChangesAsync(ct);
+        }
+        catch (DestinationGoneException ex)
+        {
+            message.RecordFailure(ex.Message);
+            await gone.ForgetAsync(db, message.To.WorkspaceId, ex, CancellationToken.None);
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

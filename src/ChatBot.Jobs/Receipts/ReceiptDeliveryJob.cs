@@ -3,6 +3,7 @@ using ChatBot.Core.Messaging;
 using ChatBot.Core.Receipts;
 using ChatBot.Core.Runs;
 using ChatBot.Core.Views;
+using ChatBot.Jobs.Messaging;
 using ChatBot.Jobs.Scheduling;
 using ChatBot.Jobs.Webhooks;
 using ChatBot.Persistence;
@@ -20,7 +21,7 @@ namespace ChatBot.Jobs.Receipts;
 [AutomaticRetry(Attempts = DeliveryAttempts.MaxRetries, DelaysInSeconds = [2, 4, 8, 16, 32, 60, 120, 300, 300, 300])]
 public sealed class ReceiptDeliveryJob(
     ChatBotDbContext db, IMessengerResolver messengers, ReceiptFormatter formatter, RunWebhooks webhooks, WorkScheduler scheduler,
-    IOptions<JobsOptions> options, TimeProvider time)
+    GoneDestinations gone, IOptions<JobsOptions> options, TimeProvider time)
 {
     public async Task ExecuteAsync(string receiptId, PerformContext context, CancellationToken ct)
     {
@@ -69,6 +70,12 @@ public sealed class ReceiptDeliveryJob(
             }
             receipt.RecordDelivered(receiptMessageId, time.GetUtcNow());
             await db.SaveChangesAsync(ct);
+        }
+        catch (DestinationGoneException ex)
+        {
+            receipt.RecordFailure(ex.Message, final: true);
+            await gone.ForgetAsync(db, receipt.WorkspaceId, ex, CancellationToken.None);
+            await db.SaveChangesAsync(CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

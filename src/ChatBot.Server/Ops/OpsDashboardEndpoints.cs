@@ -21,6 +21,8 @@ public static class OpsDashboardEndpoints
 {
     private const int RecentRuns = 50;
     private const int MonitorAlerts = 5;
+    /// <summary>How long a conversation the bot lost stays on the alerts: long enough for an admin to notice.</summary>
+    private static readonly TimeSpan GoneChannelShownFor = TimeSpan.FromDays(7);
 
     public static RouteGroupBuilder MapOpsDashboard(this RouteGroupBuilder api)
     {
@@ -89,7 +91,24 @@ public static class OpsDashboardEndpoints
             alerts.Add(AlertDto.Warning("MONITORS_FAILING", $"{Plural(failing.Count - MonitorAlerts, "more monitor")} failing; see Monitors below.", "#monitors"));
         var undelivered = await db.Receipts.AsNoTracking().CountAsync(r => r.Status == Core.Receipts.ReceiptDeliveryStatus.Failed, ct);
         if (undelivered > 0) alerts.Add(AlertDto.Warning("RECEIPTS_UNDELIVERED", $"{Plural(undelivered, "receipt")} could not be posted."));
+        alerts.AddRange(await GoneChannelAlertsAsync(db, now, ct));
         return alerts;
+    }
+
+    private static async Task<IEnumerable<AlertDto>> GoneChannelAlertsAsync(ChatBotDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        // Receipt settings are stored as JSON, so the filter runs here; workspaces are few.
+        var workspaces = await db.Workspaces.AsNoTracking().Select(w => new { w.Id, w.Name, w.Receipts }).ToListAsync(ct);
+        return workspaces
+            .Where(w => w.Receipts.LastGoneChannel is { } gone && now - gone.At < GoneChannelShownFor)
+            .OrderBy(w => w.Id)
+            .Select(w =>
+            {
+                var gone = w.Receipts.LastGoneChannel!;
+                var cleared = gone.WasDefault ? " It was the default receipts channel and has been cleared; set a new one with /receipts here." : "";
+                return AlertDto.Warning("CHANNEL_GONE",
+                    $"The bot can no longer post in {gone.Platform} conversation {gone.ChannelId} of {w.Name} ({gone.Reason}, {gone.At:u}).{cleared}");
+            });
     }
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChatBot.Core.Chat;
+using ChatBot.Core.Messaging;
 using ChatBot.Teams.Activities;
 using ChatBot.Teams.Auth;
 using Microsoft.Extensions.Logging;
@@ -26,19 +28,22 @@ public sealed class BotConnectorClient(
 {
     public const string HttpClientName = "ChatBot.Teams.Connector";
 
+    /// <summary>Answers that are final for the conversation: the bot was removed from it, or the user blocked it.</summary>
+    private static readonly HashSet<string> GoneCodes = ["BotNotInConversationRoster", "ConversationBlockedByUser"];
+
     private static readonly HashSet<HttpStatusCode> Retryable =
         [HttpStatusCode.TooManyRequests, HttpStatusCode.PreconditionFailed, HttpStatusCode.BadGateway, HttpStatusCode.GatewayTimeout];
 
     public async Task<string> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken ct) =>
-        (await SendJsonAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity, ct)).Id ?? "";
+        (await SendJsonAsync(HttpMethod.Post, serviceUrl, conversationId, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity, ct)).Id ?? "";
 
     public async Task<string> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken ct) =>
-        (await SendJsonAsync(HttpMethod.Post, serviceUrl,
+        (await SendJsonAsync(HttpMethod.Post, serviceUrl, conversationId,
             $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(replyToId)}",
             activity with { ReplyToId = replyToId }, ct)).Id ?? "";
 
     public Task UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken ct) =>
-        SendJsonAsync(HttpMethod.Put, serviceUrl,
+        SendJsonAsync(HttpMethod.Put, serviceUrl, conversationId,
             $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}",
             activity with { Id = activityId }, ct);
 
@@ -53,11 +58,11 @@ public sealed class BotConnectorClient(
             tenantId,
             channelData = new { tenant = new { id = tenantId } },
         };
-        var created = await SendJsonAsync(HttpMethod.Post, serviceUrl, "v3/conversations", body, ct);
+        var created = await SendJsonAsync(HttpMethod.Post, serviceUrl, null, "v3/conversations", body, ct);
         return created.Id ?? throw new ConnectorException(HttpStatusCode.BadGateway, null, "The connector created a conversation without an id.");
     }
 
-    private async Task<ResourceResponse> SendJsonAsync<T>(HttpMethod method, string serviceUrl, string path, T body, CancellationToken ct)
+    private async Task<ResourceResponse> SendJsonAsync<T>(HttpMethod method, string serviceUrl, string? conversationId, string path, T body, CancellationToken ct)
     {
         var settings = options.Value;
         if (settings.IsLocalMode ? !LoopbackAddress.IsLoopbackUrl(serviceUrl) : !trusted.IsTrusted(serviceUrl))
@@ -78,6 +83,9 @@ public sealed class BotConnectorClient(
             }
 
             var (code, message) = await ErrorOfAsync(response, ct);
+            if (conversationId is not null && response.StatusCode == HttpStatusCode.Forbidden && code is not null && GoneCodes.Contains(code))
+                throw new DestinationGoneException(ChatPlatform.Teams, TeamsConversation.Split(conversationId).ChannelId, code,
+                    new ConnectorException(response.StatusCode, code, message));
             if (!Retryable.Contains(response.StatusCode) || attempt >= settings.ConnectorMaxAttempts)
                 throw new ConnectorException(response.StatusCode, code, $"Bot connector answered {(int)response.StatusCode} {code}: {message}");
 

@@ -37,12 +37,12 @@ public sealed class SlackWebApiClientTests
     {
         await using var slack = await SlackApiDouble.StartAsync();
         await using var services = SlackServices.For(slack);
-        slack.Failures.Enqueue(SlackScriptedFailure.Fails("channel_not_found"));
+        slack.Failures.Enqueue(SlackScriptedFailure.Fails("msg_too_long"));
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() =>
             services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C404", Hello, null, CancellationToken.None));
 
-        Assert.Equal("channel_not_found", error.Error);
+        Assert.Equal("msg_too_long", error.Error);
         Assert.Equal("chat.postMessage", error.Method);
     }
 

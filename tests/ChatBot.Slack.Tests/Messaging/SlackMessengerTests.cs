@@ -70,12 +70,29 @@ public sealed class SlackMessengerTests
     {
         await using var slack = await SlackApiDouble.StartAsync();
         await using var services = SlackServices.For(slack);
-        slack.Failures.Enqueue(Testing.Slack.SlackScriptedFailure.Fails("not_in_channel"));
+        slack.Failures.Enqueue(Testing.Slack.SlackScriptedFailure.Fails("internal_error"));
 
         var error = await Assert.ThrowsAsync<ChatBot.Slack.Api.SlackApiException>(() =>
             services.GetRequiredService<SlackMessenger>().PostAsync(Channel, new TextView("hi"), CancellationToken.None));
 
-        Assert.Equal("not_in_channel", error.Error);
+        Assert.Equal("internal_error", error.Error);
+    }
+
+    [Theory]
+    [InlineData("channel_not_found")]
+    [InlineData("is_archived")]
+    [InlineData("not_in_channel")]
+    [InlineData("account_inactive")]
+    public async Task A_channel_the_bot_can_no_longer_post_in_is_reported_as_gone(string code)
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        await using var services = SlackServices.For(slack);
+        slack.Failures.Enqueue(Testing.Slack.SlackScriptedFailure.Fails(code));
+
+        var gone = await Assert.ThrowsAsync<ChatBot.Core.Messaging.DestinationGoneException>(() =>
+            services.GetRequiredService<SlackMessenger>().PostAsync(Channel, new TextView("hi"), CancellationToken.None));
+
+        Assert.Equal((ChatBot.Core.Chat.ChatPlatform.Slack, Channel.ChannelId, code), (gone.Platform, gone.ChannelId, gone.Reason));
     }
 
     [Fact]

@@ -52,15 +52,17 @@ public sealed class BotConnectorClientTests
     [Theory]
     [InlineData("BotNotInConversationRoster")]
     [InlineData("ConversationBlockedByUser")]
-    public async Task A_bot_removed_or_blocked_is_not_retried(string code)
+    public async Task A_bot_removed_or_blocked_is_not_retried_and_the_conversation_is_reported_gone(string code)
     {
         var (host, client) = await StartAsync();
         await using var _ = host;
         host.Connector.Failures.Enqueue((403, code));
 
-        var error = await Assert.ThrowsAsync<ConnectorException>(() => client.SendAsync(host.Connector.ServiceUrl, "19:c@thread.tacv2", Hello, CancellationToken.None));
+        var gone = await Assert.ThrowsAsync<ChatBot.Core.Messaging.DestinationGoneException>(() =>
+            client.ReplyAsync(host.Connector.ServiceUrl, "19:c@thread.tacv2;messageid=1700", "1700", Hello, CancellationToken.None));
 
-        Assert.Equal(code, error.ErrorCode);
+        Assert.Equal((ChatBot.Core.Chat.ChatPlatform.Teams, "19:c@thread.tacv2", code), (gone.Platform, gone.ChannelId, gone.Reason));
+        Assert.Equal(code, Assert.IsType<ConnectorException>(gone.InnerException).ErrorCode);
         Assert.Single(host.Connector.Requests);
     }
 
