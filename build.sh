@@ -86,8 +86,12 @@ cmd_test() {
   [ -z "${CHATBOT_TEST_FILTER:-}" ] || filter="$filter&(${CHATBOT_TEST_FILTER})"
   dotnet test "$target" -c Release --nologo --filter "$filter" 2>&1 | tee "$out"
   local status=${PIPESTATUS[0]}
-  scan_test_logs || status=1
-  rm -rf "$CHATBOT_TEST_LOG_DIR"
+  if scan_test_logs; then
+    rm -rf "$CHATBOT_TEST_LOG_DIR"
+  else
+    status=1
+    echo "the test logs are kept in $CHATBOT_TEST_LOG_DIR for a look" >&2
+  fi
   set -e
   # One closing line across all test assemblies.
   local passed failed skipped
