@@ -10,6 +10,7 @@ using ChatBot.Slack.Verification;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Slack;
@@ -36,7 +37,10 @@ public static class SlackServiceCollectionExtensions
             client.BaseAddress = new Uri(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/");
             client.Timeout = TimeSpan.FromSeconds(15);
         });
-        services.AddHttpClient(SlackWebApiClient.ResponseUrlClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        // A response_url is a credential: its log lines show the origin only.
+        services.AddHttpClient(SlackWebApiClient.ResponseUrlClientName, client => client.Timeout = TimeSpan.FromSeconds(15))
+            .RemoveAllLoggers().AddLogger(sp => new RedactedUrlHttpLogger(
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("System.Net.Http.HttpClient." + SlackWebApiClient.ResponseUrlClientName)));
 
         services.AddSingleton<SlackBlockRenderer>();
         // Idempotent: a host that configures Data Protection (shared keys) keeps its configuration.

@@ -67,10 +67,9 @@ public static class ChatBotHostExtensions
             .AddHttpMessageHandler(sp => new PlatformCallMetricsHandler(sp.GetRequiredService<ChatBotMetrics>(), "slack"));
         services.AddHttpClient(ChatBot.Teams.Connector.BotConnectorClient.HttpClientName)
             .AddHttpMessageHandler(sp => new PlatformCallMetricsHandler(sp.GetRequiredService<ChatBotMetrics>(), "teams"));
-        // These clients' URLs are credentials: their log lines show the origin only.
-        foreach (var credentialUrlClient in new[] { SlackWebApiClient.ResponseUrlClientName, ChatBot.Jobs.Webhooks.WebhookDeliveryJob.HttpClientName })
-            services.AddHttpClient(credentialUrlClient).RemoveAllLoggers().AddLogger(sp =>
-                new RedactedUrlHttpLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger("System.Net.Http.HttpClient." + credentialUrlClient)));
+        // Webhook URLs are credentials: their log lines show the origin only (the Slack adapter does the same for response_urls).
+        services.AddHttpClient(ChatBot.Jobs.Webhooks.WebhookDeliveryJob.HttpClientName).RemoveAllLoggers().AddLogger(sp =>
+            new RedactedUrlHttpLogger(sp.GetRequiredService<ILoggerFactory>().CreateLogger("System.Net.Http.HttpClient." + ChatBot.Jobs.Webhooks.WebhookDeliveryJob.HttpClientName)));
         // A meter provider listens process-wide by meter name. It keeps to this host's meter, so a second host in the
         // same process (tests, an embedding app) never mixes its counts into this host's scrape.
         ChatBotMetrics? ownMetrics = null;

@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Http.Logging;
+using Microsoft.Extensions.Logging;
 
-namespace ChatBot.Server.Security;
+namespace ChatBot.Slack.Api;
 
 /// <summary>
 /// HTTP client logging for clients whose URLs are credentials (Slack response_urls, webhook URLs): whoever holds one
-/// can post with it, so only the origin is logged, never the path or query.
+/// can post with it, so only the origin is logged, never the path or query. The Slack adapter uses it for its
+/// response_url client wherever it is hosted; the server uses it for the webhooks client too.
 /// </summary>
 public sealed class RedactedUrlHttpLogger(ILogger logger) : IHttpClientLogger
 {
