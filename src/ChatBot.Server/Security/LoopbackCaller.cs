@@ -10,11 +10,9 @@ namespace ChatBot.Server.Security;
 /// </summary>
 public static class LoopbackCaller
 {
-    private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "Forwarded", "X-Real-IP"];
-
     public static bool Is(HttpContext http) =>
         IsLoopbackAddress(http.Connection.RemoteIpAddress)
-        && !ForwardingHeaders.Any(http.Request.Headers.ContainsKey)
+        && !ChatBot.Teams.Auth.LoopbackAddress.CarriesForwardingHeaders(http.Request)
         && IsLoopbackHost(http.Request.Host.Host);
 
     // An in-process caller (the test server) has no remote address; it is this machine.

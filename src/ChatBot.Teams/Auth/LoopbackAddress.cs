@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 
 namespace ChatBot.Teams.Auth;
 
@@ -8,6 +9,17 @@ namespace ChatBot.Teams.Auth;
 /// </summary>
 public static class LoopbackAddress
 {
+    private static readonly string[] ForwardingHeaders = ["X-Forwarded-For", "Forwarded", "X-Real-IP"];
+
+    /// <summary>
+    /// A same-host reverse proxy connects from loopback too: a request that carries forwarding headers came from
+    /// someone else (unless the forwarded-headers middleware, configured with known proxies, consumed them).
+    /// </summary>
+    public static bool CarriesForwardingHeaders(HttpRequest request) => ForwardingHeaders.Any(request.Headers.ContainsKey);
+
+    /// <summary>A caller on this machine: a loopback connection that no proxy forwarded.</summary>
+    public static bool IsLocalCaller(HttpContext http) => IsLoopback(http.Connection.RemoteIpAddress) && !CarriesForwardingHeaders(http.Request);
+
     public static bool IsLoopback(IPAddress? address) =>
         address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 

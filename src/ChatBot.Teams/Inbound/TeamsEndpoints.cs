@@ -45,7 +45,7 @@ public static class TeamsEndpoints
         if (!settings.IsLocalMode && !settings.IsConfigured)
             return Error(503, "TEAMS_NOT_CONFIGURED", "Microsoft Teams is not connected: set Teams__AppId and Teams__AppPassword (see CONFIG.md).");
         string? authorization = http.Request.Headers.Authorization;
-        if (settings.IsLocalMode ? !LoopbackAddress.IsLoopback(http.Connection.RemoteIpAddress) : string.IsNullOrEmpty(authorization))
+        if (settings.IsLocalMode ? !LoopbackAddress.IsLocalCaller(http) : string.IsNullOrEmpty(authorization))
             return Error(401, "UNAUTHORIZED", "A Bot Framework bearer token is required.");
         if (http.Request.ContentLength > MaxBodyBytes) return Error(413, "TOO_LARGE", "The activity is too large.");
 

@@ -55,6 +55,17 @@ public sealed class LocalModeTests
     }
 
     [Fact]
+    public async Task Without_an_app_id_a_caller_forwarded_by_a_proxy_on_this_machine_is_refused()
+    {
+        await using var host = await TeamsHost.StartAsync(configured: false);
+        host.Client.DefaultRequestHeaders.Add("X-Forwarded-For", "203.0.113.7");
+
+        var response = await TeamsActivities.PostAsync(host.Client, TeamsActivities.Message(host.Connector.ServiceUrl, "help"), bearer: null);
+
+        AssertRefused(host, response);
+    }
+
+    [Fact]
     public async Task With_an_app_id_a_tokenless_activity_from_this_machine_is_refused()
     {
         await using var host = await TeamsHost.StartAsync();
