@@ -47,7 +47,8 @@ internal sealed class AckBenchmark(string postgres, AckSettings settings)
                 await Task.Delay(TimeSpan.FromSeconds(2));
                 var stored = await CountAsync(database,
                     "SELECT count(*) FROM inbound_deliveries WHERE \"Id\" LIKE @p", SignedCommandFile.DeliveryIdPattern("bench-ours"));
-                var monitors = await CountAsync(database, "SELECT count(*) FROM monitors WHERE \"Query\" = @p", page.UrlFor("measured"));
+                // Each request watches its own query (SignedCommandFile appends ?n=<i>), so every stored command is one monitor.
+                var monitors = await CountAsync(database, "SELECT count(*) FROM monitors WHERE \"Query\" LIKE @p", page.UrlFor("measured") + "?n=%");
                 var rootsPosted = slack.CallsTo("chat.postMessage").Count;
                 ours = new AckSide(measured, stored, monitors, rootsPosted, page.Fetches);
                 if (server.HasExited) throw new InvalidOperationException($"Our server exited during the benchmark:\n{server.Output}");
