@@ -20,17 +20,7 @@ public sealed class PlaygroundAndDashboardTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _model = await ModelDouble.StartAsync();
-        _server = await ServerProcess.StartAsync(new Dictionary<string, string>
-        {
-            ["Agent__Provider"] = "openai",
-            ["Agent__Model"] = "double-model",
-            ["Agent__OpenAI__Endpoint"] = _model.OpenAIEndpoint,
-            ["Egress__AllowPrivateNetworks"] = "true",
-            // Nothing listens there: the approved email fails and the model reports it, as it would in life.
-            ["Email__SmtpHost"] = "127.0.0.1",
-            ["Email__SmtpPort"] = "9",
-            ["Jobs__HeartbeatInterval"] = "00:00:00.500",
-        }, _directory.FullName, environment: "Development", startTimeout: TimeSpan.FromMinutes(3)); // bounds a hang on a busy machine
+        _server = await ModelDoubleServer.StartAsync(_model, _directory.FullName);
         _browser = await BrowserSession.StartAsync(_server.BaseUrl);
     }
 
