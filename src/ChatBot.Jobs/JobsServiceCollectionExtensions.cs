@@ -57,6 +57,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<Application.Monitors.MonitorCreation>();
         services.AddScoped<Application.Approvals.ApprovalDecisions>();
         services.AddScoped<Application.Runs.RunControl>();
+        services.AddScoped<Application.Tokens.TokenIssuing>();
 
         services.AddScoped<IChatInbox, ChatInbox>();
         services.AddKeyedScoped<ICommandHandler, AgentTaskHandler>(typeof(AgentTaskCommand));

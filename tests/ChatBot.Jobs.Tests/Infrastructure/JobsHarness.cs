@@ -56,6 +56,13 @@ public sealed class JobsHarness : IAsyncDisposable
             .AddInterceptors(new CompetingWriter(Open, competitor))
             .Options);
 
+    /// <summary>A context whose first query is answered, then <paramref name="competitor"/> changes the rows in another context and saves.</summary>
+    public ChatBotDbContext OpenOvertakenAfterRead(Action<ChatBotDbContext> competitor) =>
+        new SqliteChatBotDbContext(new DbContextOptionsBuilder<SqliteChatBotDbContext>()
+            .UseSqlite(_sqlite.ConnectionString)
+            .AddInterceptors(new ReadThenCompete(Open, competitor))
+            .Options);
+
     public T Create<T>(params object[] arguments) => ActivatorUtilities.CreateInstance<T>(Services, arguments);
 
     public async ValueTask DisposeAsync()
