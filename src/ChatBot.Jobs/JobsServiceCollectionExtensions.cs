@@ -52,6 +52,13 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<SpendGuard>();
         services.AddSingleton<RunEstimator>();
 
+        // The application layer: one service per use case, for every adapter.
+        services.AddScoped<Application.Monitors.MonitorLifecycle>();
+        services.AddScoped<Application.Monitors.MonitorCreation>();
+        services.AddScoped<Application.Approvals.ApprovalDecisions>();
+        services.AddScoped<Application.Runs.RunControl>();
+        services.AddScoped<Application.Tokens.TokenIssuing>();
+
         services.AddScoped<IChatInbox, ChatInbox>();
         services.AddKeyedScoped<ICommandHandler, AgentTaskHandler>(typeof(AgentTaskCommand));
         services.AddKeyedScoped<ICommandHandler, CreateMonitorHandler>(typeof(CreateMonitorCommand));

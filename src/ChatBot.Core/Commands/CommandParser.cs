@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
 using ChatBot.Core.Monitors;
+using ChatBot.Core.Views;
 
 namespace ChatBot.Core.Commands;
 
 /// <summary>
 /// The one command-text parser for every platform. Slack slash commands arrive as a command name plus text
 /// (<see cref="ParseSlash"/>); mentions, DMs, Teams and playground messages arrive as free text
-/// (<see cref="ParseMessage"/>), where a leading bot mention and an optional '/' are stripped first.
+/// (<see cref="ParseMessage"/>), where a leading bot mention and an optional '/' are stripped first. Text arrives
+/// plain: adapters turn their platform's link and channel markup into URLs and <see cref="ChannelMention"/>s first.
 /// Never throws: anything unparseable becomes help or a friendly error.
 /// </summary>
 public static partial class CommandParser
@@ -64,7 +66,7 @@ public static partial class CommandParser
 
     private static CommandParseResult CreateMonitor(string name, Cadence cadence, string query)
     {
-        var cleaned = UnwrapSlackLink(query);
+        var cleaned = query.Trim();
         // The usage of the command the person typed: "/hourly" with nothing after it is answered with /hourly.
         if (cleaned.Length == 0)
             return CommandParseResult.Fail(
@@ -122,11 +124,11 @@ public static partial class CommandParser
         _ => null,
     };
 
-    /// <summary>Slack escapes channels as &lt;#C123|name&gt;; people may also type a bare id.</summary>
+    /// <summary>A channel the adapter recognised (a neutral <see cref="ChannelMention"/>); people may also type a bare id.</summary>
     private static string? ChannelReference(string word)
     {
-        var match = SlackChannelPattern().Match(word);
-        if (match.Success) return match.Groups["id"].Value;
+        var match = ChannelMention.Pattern().Match(word);
+        if (match.Success && match.Length == word.Length) return Uri.UnescapeDataString(match.Groups["id"].Value);
         if (BareChannelIdPattern().IsMatch(word)) return word;
         return null;
     }
@@ -147,22 +149,9 @@ public static partial class CommandParser
         return current.Trim();
     }
 
-    private static string UnwrapSlackLink(string text)
-    {
-        var trimmed = text.Trim();
-        var match = SlackLinkPattern().Match(trimmed);
-        return match.Success ? match.Groups["url"].Value : trimmed;
-    }
-
     [GeneratedRegex(@"^(<@[A-Za-z0-9_.\-]+(\|[^>]*)?>|<at>[^<]*</at>)", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingMentionPattern();
 
-    [GeneratedRegex(@"^<#(?<id>[A-Z0-9]+)(\|[^>]*)?>$")]
-    private static partial Regex SlackChannelPattern();
-
     [GeneratedRegex(@"^[CGD][A-Z0-9]{6,}$")]
     private static partial Regex BareChannelIdPattern();
-
-    [GeneratedRegex(@"^<(?<url>https?://[^|>\s]+)(\|[^>]*)?>$")]
-    private static partial Regex SlackLinkPattern();
 }

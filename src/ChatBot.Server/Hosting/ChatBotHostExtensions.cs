@@ -55,7 +55,6 @@ public static class ChatBotHostExtensions
         services.AddScoped<WorkspaceTokenAuthenticator>();
         services.AddScoped<WorkspaceAccess>();
         services.AddScoped<MonitorApiCaller>();
-        services.AddScoped<TokenIssuer>();
         services.AddSingleton<TokenRateLimiter>();
         services.AddSingleton<FailedAuthThrottle>();
         services.AddSingleton<JobTokens>();

@@ -1,8 +1,7 @@
-using ChatBot.Core.Common;
-using ChatBot.Core.Monitors;
 using ChatBot.Core.Runs;
-using ChatBot.Jobs.Receipts;
-using ChatBot.Jobs.Scheduling;
+using ChatBot.Jobs.Application;
+using ChatBot.Jobs.Application.Monitors;
+using ChatBot.Jobs.Application.Runs;
 using ChatBot.Persistence;
 using ChatBot.Server.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -32,73 +31,52 @@ public static class OpsActionEndpoints
     }
 
     /// <summary>A finished run that did not succeed runs again as a new run with the same request and place.</summary>
-    private static async Task<IResult> RetryRunAsync(HttpContext http, string run_id, ChatBotDbContext db, WorkScheduler scheduler, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> RetryRunAsync(HttpContext http, string run_id, RunControl runs, CancellationToken ct)
     {
-        var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run_id, ct);
-        if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");
-        if (!run.IsTerminal || run.Status == RunStatus.Succeeded)
-            return ApiErrors.Result(http, 409, "RUN_NOT_RETRYABLE", $"Run {run_id} is {WireName.Of(run.Status)}; only failed, denied, canceled or expired runs can be retried.");
-        var retry = new Run(run.WorkspaceId, run.Source, run.Request, run.Address, run.RequestedBy, time.GetUtcNow()) { Timezone = run.Timezone };
-        foreach (var (key, value) in run.Metadata) retry.Metadata[key] = value;
-        retry.Metadata["retry_of"] = run.Id;
-        db.Runs.Add(retry);
-        await scheduler.SaveAndScheduleAsync(db, s => s.Run(retry.Id), ct);
-        return Results.Json(new { ok = true, run_id = retry.Id, retry_of = run.Id, status = retry.Status }, statusCode: 202);
+        var outcome = await runs.RetryAsync(run_id, ct);
+        if (!outcome.IsChanged) return RunRefusal(http, outcome, "RUN_NOT_RETRYABLE");
+        var retry = outcome.Subject!;
+        return Results.Json(new { ok = true, run_id = retry.Id, retry_of = run_id, status = retry.Status }, statusCode: 202);
     }
 
-    private static async Task<IResult> CancelRunAsync(HttpContext http, string run_id, ChatBotDbContext db, ReceiptWriter receipts,
-        WorkScheduler scheduler, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> CancelRunAsync(HttpContext http, string run_id, RunControl runs, CancellationToken ct)
     {
-        var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == run_id, ct);
-        if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");
-        if (run.IsTerminal) return ApiErrors.Result(http, 409, "RUN_FINISHED", $"Run {run_id} already ended ({WireName.Of(run.Status)}).");
-        run.Cancel("ops", time.GetUtcNow());
-        var workspace = await db.Workspaces.SingleAsync(w => w.Id == run.WorkspaceId, ct);
-        var receipt = receipts.Create(run, workspace);
-        db.Receipts.Add(receipt);
-        try
-        {
-            await scheduler.SaveAndScheduleAsync(db, s => s.ReceiptDelivery(receipt.Id), ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiErrors.Result(http, 409, "RUN_CHANGED", $"Run {run_id} moved on while it was being canceled; look again.");
-        }
-        return Results.Json(new { ok = true, run_id = run.Id, status = run.Status });
+        var outcome = await runs.CancelAsync(run_id, "ops", ct);
+        return outcome.IsChanged
+            ? Results.Json(new { ok = true, run_id = outcome.Subject!.Id, status = outcome.Subject.Status })
+            : RunRefusal(http, outcome, "RUN_FINISHED");
     }
 
-    private static async Task<IResult> MonitorActionAsync(HttpContext http, string monitor_id, string action, ChatBotDbContext db,
-        WorkScheduler scheduler, TimeProvider time, CancellationToken ct)
+    private static IResult RunRefusal(HttpContext http, Outcome<Run> outcome, string refusedCode) => outcome.Kind switch
     {
-        var monitor = await db.Monitors.SingleOrDefaultAsync(m => m.Id == monitor_id && m.DeletedAt == null, ct);
-        if (monitor is null) return ApiErrors.Result(http, 404, "MONITOR_NOT_FOUND", $"No monitor {monitor_id}.");
-        var now = time.GetUtcNow();
-        try
+        OutcomeKind.NotFound => ApiErrors.Result(http, 404, "RUN_NOT_FOUND", outcome.Reason!),
+        OutcomeKind.Busy => ApiErrors.Result(http, 409, "RUN_CHANGED", outcome.Reason!),
+        _ => ApiErrors.Result(http, 409, refusedCode, outcome.Reason!),
+    };
+
+    private static async Task<IResult> MonitorActionAsync(HttpContext http, string monitor_id, string action, MonitorLifecycle monitors, CancellationToken ct)
+    {
+        MonitorChange? change = action switch
         {
-            switch (action)
-            {
-                case "pause": monitor.Pause(now); break;
-                case "resume": monitor.Resume(now); break;
-                case "cancel": monitor.Cancel(now); break;
-                case "run-now":
-                    if (monitor.Status != MonitorStatus.Active)
-                        return ApiErrors.Result(http, 409, "MONITOR_NOT_ACTIVE", $"Monitor {monitor_id} is {WireName.Of(monitor.Status)}; resume it first.");
-                    scheduler.Schedule(s => s.MonitorCheck(monitor.Id));
-                    return Results.Json(new { ok = true, monitor_id = monitor.Id, status = monitor.Status }, statusCode: 202);
-                default:
-                    return ApiErrors.Result(http, 404, "UNKNOWN_ACTION", $"Monitors take pause, resume, cancel or run-now, not '{action}'.");
-            }
-            await db.SaveChangesAsync(ct);
-        }
-        catch (InvalidTransitionException ex)
+            "pause" => MonitorChange.Pause,
+            "resume" => MonitorChange.Resume,
+            "cancel" => MonitorChange.Cancel,
+            _ => null,
+        };
+        if (change is null && action != "run-now")
+            return ApiErrors.Result(http, 404, "UNKNOWN_ACTION", $"Monitors take pause, resume, cancel or run-now, not '{action}'.");
+        var monitor = await monitors.FindAsync(monitor_id, workspaceId: null, ct);
+        var outcome = change is { } move ? await monitors.ChangeAsync(monitor, move, ct) : monitors.RunNow(monitor);
+        return outcome.Kind switch
         {
-            return ApiErrors.Result(http, 409, "INVALID_TRANSITION", ex.Message);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiErrors.Result(http, 409, "MONITOR_CHANGED", $"Monitor {monitor_id} changed meanwhile; look again.");
-        }
-        return Results.Json(new { ok = true, monitor_id = monitor.Id, status = monitor.Status });
+            OutcomeKind.Changed => Results.Json(new { ok = true, monitor_id = outcome.Subject!.Id, status = outcome.Subject.Status },
+                statusCode: change is null ? 202 : 200),
+            OutcomeKind.NotFound => ApiErrors.Result(http, 404, "MONITOR_NOT_FOUND", $"No monitor {monitor_id}."),
+            OutcomeKind.InvalidTransition when change is null => ApiErrors.Result(http, 409, "MONITOR_NOT_ACTIVE", outcome.Reason!),
+            OutcomeKind.AlreadyInState => ApiErrors.Result(http, 409, "ALREADY_IN_STATE", outcome.Reason!),
+            OutcomeKind.Busy => ApiErrors.Result(http, 409, "MONITOR_CHANGED", outcome.Reason!),
+            _ => ApiErrors.Result(http, 409, "INVALID_TRANSITION", outcome.Reason!),
+        };
     }
 
     private static async Task<IResult> DrainAsync(HttpContext http, string node_id, ChatBotDbContext db, CancellationToken ct)

@@ -1,6 +1,5 @@
 using ChatBot.Core.Workspaces;
-using ChatBot.Jobs.Workspaces;
-using ChatBot.Persistence;
+using ChatBot.Jobs.Application.Tokens;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
 
@@ -19,7 +18,7 @@ public static class OpsTokenEndpoints
     }
 
     private static async Task<IResult> IssueAsync(HttpContext http, string workspace_id,
-        WorkspaceDirectory workspaces, TokenIssuer issuer, ChatBotDbContext db, CancellationToken ct)
+        TokenIssuing tokens, CancellationToken ct)
     {
         if (!WorkspaceIds.IsValid(workspace_id))
             return ApiErrors.Result(http, 400, "INVALID_WORKSPACE_ID", "Workspace ids are 1-64 letters, digits, '-', '_' or '.'.");
@@ -27,9 +26,7 @@ public static class OpsTokenEndpoints
         if (unreadable is not null) return unreadable;
         if (body!.Problem() is var (code, message)) return ApiErrors.Result(http, 400, code, message);
 
-        await workspaces.EnsureExistsAsync(workspace_id, ct);
-        var issued = issuer.Issue(workspace_id, body.Name!, body.Scopes!);
-        await db.SaveChangesAsync(ct);
-        return Results.Json(issued, statusCode: 201);
+        var issued = await tokens.IssueAsync(workspace_id, body.Name!, body.Scopes!, createWorkspace: true, ct);
+        return Results.Json(IssuedTokenResponse.Of(issued.Subject!), statusCode: 201);
     }
 }

@@ -26,7 +26,7 @@ public static class SlackEventClassifier
         if (eventId is null || team is null || channel is null || user is null || ts is null) return null;
 
         var threadTs = Text(ev, "thread_ts");
-        var text = StripBotMention(Text(ev, "text") ?? "", BotUserId(envelope));
+        var text = SlackInboundText.ToPlainText(StripBotMention(Text(ev, "text") ?? "", BotUserId(envelope)));
         var type = Text(ev, "type");
         var isDirect = type == "message" && Text(ev, "channel_type") == "im";
 

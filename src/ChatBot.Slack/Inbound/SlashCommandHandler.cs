@@ -23,7 +23,7 @@ internal sealed class SlashCommandHandler(IChatInbox inbox, SlackBlockRenderer r
         if (team is null || channel is null || user is null)
             return SlackInboundOutcome.Rejected("INVALID_SLASH_COMMAND", "A slash command needs team_id, channel_id and user_id.");
 
-        var parsed = CommandParser.ParseSlash(Field("command"), Field("text"));
+        var parsed = CommandParser.ParseSlash(Field("command"), SlackInboundText.ToPlainText(Field("text")));
         if (!parsed.IsSuccess) return SlackInboundOutcome.Answer(SlackEphemeralResponse.For(new TextView(parsed.Error!), renderer));
 
         // Slack does not retry slash commands, but the trigger id is unique per invocation, so it de-duplicates anyway.

@@ -8,7 +8,7 @@ public sealed class CommandParserTests
     [Theory]
     [InlineData("/monitor", "https://example.com/pricing", Cadence.Daily, "https://example.com/pricing")]
     [InlineData("/hourly", "  AI funding news ", Cadence.Hourly, "AI funding news")]
-    [InlineData("/weekly", "<https://example.com/feed.xml|example.com/feed.xml>", Cadence.Weekly, "https://example.com/feed.xml")]
+    [InlineData("/weekly", " https://example.com/feed.xml ", Cadence.Weekly, "https://example.com/feed.xml")]
     [InlineData("monitor", "x", Cadence.Daily, "x")]
     public void Slash_monitor_commands_carry_cadence_and_query(string command, string text, Cadence cadence, string query)
     {
@@ -99,7 +99,7 @@ public sealed class CommandParserTests
     [InlineData("status", ReceiptsAction.Show, null, null)]
     [InlineData("STATUS", ReceiptsAction.Show, null, null)]
     [InlineData("channel off", ReceiptsAction.ClearChannel, null, null)]
-    [InlineData("channel <#C0123456|general>", ReceiptsAction.SetChannel, "C0123456", null)]
+    [InlineData("channel [#general](chat-channel:C0123456)", ReceiptsAction.SetChannel, "C0123456", null)]
     [InlineData("channel C0999999", ReceiptsAction.SetChannel, "C0999999", null)]
     [InlineData("tools off", ReceiptsAction.ToggleTools, null, false)]
     [InlineData("credits on", ReceiptsAction.ToggleCredits, null, true)]

@@ -49,7 +49,21 @@ public sealed class JobsHarness : IAsyncDisposable
 
     public ChatBotDbContext Open() => Services.GetRequiredService<IDbContextFactory<ChatBotDbContext>>().CreateDbContext();
 
-    public T Create<T>() => ActivatorUtilities.CreateInstance<T>(Services);
+    /// <summary>A context that loses a race: before its first save, <paramref name="competitor"/> changes the rows in another context and saves.</summary>
+    public ChatBotDbContext OpenLosingTo(Func<ChatBotDbContext, Task> competitor) =>
+        new SqliteChatBotDbContext(new DbContextOptionsBuilder<SqliteChatBotDbContext>()
+            .UseSqlite(_sqlite.ConnectionString)
+            .AddInterceptors(new CompetingWriter(Open, competitor))
+            .Options);
+
+    /// <summary>A context whose first query is answered, then <paramref name="competitor"/> changes the rows in another context and saves.</summary>
+    public ChatBotDbContext OpenOvertakenAfterRead(Action<ChatBotDbContext> competitor) =>
+        new SqliteChatBotDbContext(new DbContextOptionsBuilder<SqliteChatBotDbContext>()
+            .UseSqlite(_sqlite.ConnectionString)
+            .AddInterceptors(new ReadThenCompete(Open, competitor))
+            .Options);
+
+    public T Create<T>(params object[] arguments) => ActivatorUtilities.CreateInstance<T>(Services, arguments);
 
     public async ValueTask DisposeAsync()
     {

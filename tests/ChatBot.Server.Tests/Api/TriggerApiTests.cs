@@ -148,6 +148,8 @@ public sealed class TriggerApiTests
         Assert.Equal("INVALID_JSON", await (await client.PostAsync(url, new StringContent("{\"task\":", Encoding.UTF8, "application/json"))).ErrorCodeAsync(400));
         Assert.Equal("INVALID_TIMEZONE", await (await client.PostAsJsonAsync(url, new { task = "x", timezone = "Mars/Olympus" })).ErrorCodeAsync(400));
         Assert.Equal("TASK_TOO_LONG", await (await client.PostAsJsonAsync(url, new { task = new string('x', 8001) })).ErrorCodeAsync(400));
+        // A bare channel names no platform, and this workspace is connected to none to take it from.
+        Assert.Equal("CHANNEL_PLATFORM_UNKNOWN", await (await client.PostAsJsonAsync(url, new { task = "x", channel = "#engineering" })).ErrorCodeAsync(400));
         Assert.Equal("INVALID_WEBHOOK_URL", await (await client.PostAsJsonAsync(url,
             new { task = "x", responseDestination = new { webhookUrl = "http://hooks.example.com/x" } })).ErrorCodeAsync(400));
         Assert.Equal("UNSUPPORTED_MEDIA_TYPE", await (await client.PostAsync(url, new StringContent("task=x", Encoding.UTF8, "text/plain"))).ErrorCodeAsync(415));

@@ -35,7 +35,8 @@ public sealed class EventsTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var invocation = Assert.Single(host.Inbox.Commands);
-        Assert.Equal(new AgentTaskCommand("summarize last 24h of <#C0FEEDBACK|customer-feedback>"), invocation.Command);
+        // Slack's channel markup arrives in Core as the neutral channel mention every platform understands.
+        Assert.Equal(new AgentTaskCommand("summarize last 24h of [#customer-feedback](chat-channel:C0FEEDBACK)"), invocation.Command);
         Assert.Equal("Ev42", invocation.DeliveryId);
         Assert.Equal(new ChatAddress(ChatPlatform.Slack, SlackPayloads.Team, SlackPayloads.Channel, "1700000001.000100"), invocation.Address);
         Assert.False(invocation.IsDirectMessage);

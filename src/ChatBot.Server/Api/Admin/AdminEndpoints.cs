@@ -1,5 +1,7 @@
 using ChatBot.Agent.Egress;
 using ChatBot.Core.Workspaces;
+using ChatBot.Jobs.Application;
+using ChatBot.Jobs.Application.Tokens;
 using ChatBot.Persistence;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
@@ -35,39 +37,37 @@ public static class AdminEndpoints
     }
 
     private static async Task<IResult> IssueTokenAsync(HttpContext http, string workspace_id, WorkspaceAccess access,
-        TokenIssuer issuer, ChatBotDbContext db, CancellationToken ct)
+        TokenIssuing tokens, CancellationToken ct)
     {
         if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
         var (body, unreadable) = await JsonBody.ReadAsync<IssueTokenRequest>(http, ct);
         if (unreadable is not null) return unreadable;
         if (body!.Problem() is var (code, message)) return ApiErrors.Result(http, 400, code, message);
-        var issued = issuer.Issue(workspace_id, body.Name!, body.Scopes!);
-        await db.SaveChangesAsync(ct);
-        return Results.Json(issued, statusCode: 201);
+        var issued = await tokens.IssueAsync(workspace_id, body.Name!, body.Scopes!, createWorkspace: false, ct);
+        return Results.Json(IssuedTokenResponse.Of(issued.Subject!), statusCode: 201);
     }
 
     /// <summary>A new secret with the same name and scopes; the old token stops working in the same commit.</summary>
     private static async Task<IResult> RotateTokenAsync(HttpContext http, string workspace_id, string token_id, WorkspaceAccess access,
-        TokenIssuer issuer, ChatBotDbContext db, TimeProvider time, CancellationToken ct)
+        TokenIssuing tokens, CancellationToken ct)
     {
         if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
-        var token = await db.WorkspaceTokens.SingleOrDefaultAsync(t => t.Id == token_id && t.WorkspaceId == workspace_id, ct);
-        if (token is null || !token.IsActive) return ApiErrors.Result(http, 404, "TOKEN_NOT_FOUND", $"No active token {token_id} in this workspace.");
-        token.Revoke(time.GetUtcNow());
-        var issued = issuer.Issue(workspace_id, token.Name, token.Scopes);
-        await db.SaveChangesAsync(ct);
-        return Results.Json(issued, statusCode: 201);
+        var outcome = await tokens.RotateAsync(workspace_id, token_id, ct);
+        return outcome.Kind switch
+        {
+            OutcomeKind.Changed => Results.Json(IssuedTokenResponse.Of(outcome.Subject!), statusCode: 201),
+            OutcomeKind.NotFound => ApiErrors.Result(http, 404, "TOKEN_NOT_FOUND", outcome.Reason!),
+            _ => ApiErrors.Result(http, 409, "TOKEN_ALREADY_REVOKED", outcome.Reason!),
+        };
     }
 
     private static async Task<IResult> RevokeTokenAsync(HttpContext http, string workspace_id, string token_id, WorkspaceAccess access,
-        ChatBotDbContext db, TimeProvider time, CancellationToken ct)
+        TokenIssuing tokens, CancellationToken ct)
     {
         if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
-        var token = await db.WorkspaceTokens.SingleOrDefaultAsync(t => t.Id == token_id && t.WorkspaceId == workspace_id, ct);
-        if (token is null) return ApiErrors.Result(http, 404, "TOKEN_NOT_FOUND", $"No token {token_id} in this workspace.");
-        token.Revoke(time.GetUtcNow());
-        await db.SaveChangesAsync(ct);
-        return Results.NoContent();
+        var outcome = await tokens.RevokeAsync(workspace_id, token_id, ct);
+        // Revoking twice leaves the token revoked, as asked.
+        return outcome.Kind == OutcomeKind.NotFound ? ApiErrors.Result(http, 404, "TOKEN_NOT_FOUND", outcome.Reason!) : Results.NoContent();
     }
 
     private static async Task<IResult> GetSettingsAsync(HttpContext http, string workspace_id, WorkspaceAccess access, ChatBotDbContext db, CancellationToken ct)

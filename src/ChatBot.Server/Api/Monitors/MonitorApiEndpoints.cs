@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ChatBot.Core.Common;
 using ChatBot.Core.Monitors;
+using ChatBot.Jobs.Application;
+using ChatBot.Jobs.Application.Monitors;
 using ChatBot.Jobs.Monitors;
 using ChatBot.Jobs.Scheduling;
 using ChatBot.Persistence;
@@ -33,8 +35,8 @@ public static partial class MonitorApiEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, MonitorApiCaller gate, ChatBotDbContext db, IMonitorChecker checker,
-        EgressPolicy egress, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> CreateAsync(HttpContext http, MonitorApiCaller gate, MonitorCreation creation,
+        EgressPolicy egress, CancellationToken ct)
     {
         var (authorized, problem) = await gate.AuthorizeAsync(http, ct);
         if (problem is not null) return problem;
@@ -49,19 +51,19 @@ public static partial class MonitorApiEndpoints
         var metadata = reader.Metadata(body);
         var schema = reader.OutputSchema(body);
         var channel = reader.Channel(body, workspaceId);
-        if (query is { Length: > 0 } && checker.ExplainUnsupported(query, MonitorClassifier.Classify(query)) is { } why) reader.Problem("query", why);
+        // Reported with the other fields' problems, as one validation answer.
+        if (query is { Length: > 0 } && creation.ExplainUnsupported(query) is { } why) reader.Problem("query", why);
         if (reader.Problems.Count > 0) return MonitorApiErrors.Validation(http, reader.Problems);
 
-        // Stamped as the database keeps it, so created_at reads the same in this response and every later one.
-        var monitor = new Monitor(workspaceId, query!, cadence!.Value, MonitorClassifier.Classify(query!), channel, null, db.AsStored(time.GetUtcNow()))
+        var outcome = await creation.CreateAsync(new NewMonitor(workspaceId, query!, cadence!.Value, channel, null)
         {
             Webhook = webhook,
             Metadata = metadata,
             OutputSchema = schema,
-        };
-        db.Monitors.Add(monitor);
-        await db.SaveChangesAsync(ct);
-        return Results.Json(MonitorJson.Monitor(monitor), statusCode: 201);
+        }, ct);
+        return outcome.IsChanged
+            ? Results.Json(MonitorJson.Monitor(outcome.Subject!), statusCode: 201)
+            : Answer(http, outcome);
     }
 
     private static async Task<IResult> ListAsync(HttpContext http, MonitorApiCaller gate, ChatBotDbContext db, CancellationToken ct)
@@ -81,12 +83,12 @@ public static partial class MonitorApiEndpoints
         return monitor is null ? MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound) : Results.Json(MonitorJson.Monitor(monitor));
     }
 
-    private static async Task<IResult> UpdateAsync(HttpContext http, string monitor_id, MonitorApiCaller gate, ChatBotDbContext db,
-        EgressPolicy egress, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> UpdateAsync(HttpContext http, string monitor_id, MonitorApiCaller gate, MonitorLifecycle monitors,
+        EgressPolicy egress, CancellationToken ct)
     {
         var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
         if (problem is not null) return problem;
-        var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
+        var monitor = await monitors.FindAsync(monitor_id, workspaceId!, ct);
         if (monitor is null) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound);
         var (body, error) = await MonitorRequestReader.ReadObjectAsync(http.Request, ct);
         if (body is null) return MonitorApiErrors.Validation(http, [("body", error!)]);
@@ -96,42 +98,33 @@ public static partial class MonitorApiEndpoints
         var webhook = reader.Webhook(body);
         var metadata = reader.Metadata(body);
         if (body.ContainsKey("query")) reader.Problem("query", "cannot be changed; create a new monitor instead");
-        if (cadence is not null && monitor.Status == MonitorStatus.Canceled) reader.Problem("cadence", "a canceled monitor cannot change cadence");
         if (reader.Problems.Count > 0) return MonitorApiErrors.Validation(http, reader.Problems);
 
-        var now = time.GetUtcNow();
-        if (cadence is { } newCadence && newCadence != monitor.Cadence) monitor.ChangeCadence(newCadence, now);
-        if (body.ContainsKey("webhook")) monitor.Webhook = webhook;
-        if (body.ContainsKey("metadata")) monitor.Metadata = metadata;
-        try
+        var outcome = await monitors.UpdateAsync(monitor, new MonitorSettings(cadence, body.ContainsKey("webhook"), webhook, body.ContainsKey("metadata"), metadata), ct);
+        return outcome.Kind switch
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return MonitorApiErrors.Result(http, 409, "Conflict: the monitor changed while this update was applied; retry it");
-        }
-        return Results.Json(MonitorJson.Monitor(monitor));
+            OutcomeKind.Changed => Results.Json(MonitorJson.Monitor(outcome.Subject!)),
+            // The spec reports a state that refuses the change as a validation problem of the field.
+            OutcomeKind.InvalidTransition => MonitorApiErrors.Validation(http, [("cadence", outcome.Reason!)]),
+            _ => Answer(http, outcome),
+        };
     }
 
-    private static async Task<IResult> DeleteAsync(HttpContext http, string monitor_id, MonitorApiCaller gate, ChatBotDbContext db,
-        TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(HttpContext http, string monitor_id, MonitorApiCaller gate, MonitorLifecycle monitors, CancellationToken ct)
     {
         var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
         if (problem is not null) return problem;
-        var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
-        if (monitor is null) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound);
-        monitor.Delete(time.GetUtcNow());
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return MonitorApiErrors.Result(http, 409, "Conflict: the monitor changed while it was being deleted; retry");
-        }
-        return Results.Json(MonitorJson.Monitor(monitor));
+        var outcome = await monitors.ChangeAsync(await monitors.FindAsync(monitor_id, workspaceId!, ct), MonitorChange.Delete, ct);
+        return outcome.IsChanged ? Results.Json(MonitorJson.Monitor(outcome.Subject!)) : Answer(http, outcome);
     }
+
+    /// <summary>A use case's refusal in this API's error shape.</summary>
+    private static IResult Answer(HttpContext http, Outcome<Monitor> outcome) => outcome.Kind switch
+    {
+        OutcomeKind.NotFound => MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound),
+        OutcomeKind.NotAllowed => MonitorApiErrors.Validation(http, [("query", outcome.Reason!)]),
+        _ => MonitorApiErrors.Result(http, 409, $"Conflict: {outcome.Reason}"),
+    };
 
     private static async Task<IResult> ListEventsAsync(HttpContext http, string monitor_id, string? lookback_period, MonitorApiCaller gate,
         ChatBotDbContext db, TimeProvider time, CancellationToken ct)

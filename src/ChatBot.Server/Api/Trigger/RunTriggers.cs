@@ -41,7 +41,8 @@ public sealed class RunTriggers(ChatBotDbContext db, SpendGuard spend, RunEstima
 
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == workspaceId, ct);
         if (workspace.Suspended) return TriggerOutcome.Refused(403, "WORKSPACE_SUSPENDED", "This workspace is suspended.");
-        var address = AddressOf(workspaceId, request);
+        var (address, unplaced) = await AddressOfAsync(workspaceId, request, ct);
+        if (unplaced is not null) return unplaced;
         if (address?.Platform == ChatPlatform.Slack && !await IsConnectedToSlackAsync(workspaceId, ct))
             return TriggerOutcome.Refused(403, "NOT_A_SLACK_WORKSPACE",
                 "This workspace is not connected to a Slack team, so it cannot answer in a Slack channel. Install the app in the team (/slack/install), or trigger from the workspace of that team.");
@@ -140,14 +141,22 @@ public sealed class RunTriggers(ChatBotDbContext db, SpendGuard spend, RunEstima
     private static string Fingerprint(TriggerRequest request) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request))));
 
-    private static ChatAddress? AddressOf(string workspaceId, TriggerRequest request)
+    /// <summary>
+    /// Where the run answers. A destination names its platform; a bare <c>channel</c> carries none, so it is a channel
+    /// of the one chat platform the workspace is connected to, and refused when that is not one platform.
+    /// </summary>
+    private async Task<(ChatAddress? Address, TriggerOutcome? Refusal)> AddressOfAsync(string workspaceId, TriggerRequest request, CancellationToken ct)
     {
         var destination = request.ResponseDestination;
-        if (destination?.SlackChannelId is { Length: > 0 } slack) return new ChatAddress(ChatPlatform.Slack, workspaceId, slack, destination.SlackThreadTs);
-        if (destination?.TeamsConversationId is { Length: > 0 } teams) return new ChatAddress(ChatPlatform.Teams, workspaceId, teams);
-        // A bare channel name is Slack's convention ("#engineering"); chat.postMessage accepts names.
-        if (destination is null && request.Channel is { Length: > 0 } channel) return new ChatAddress(ChatPlatform.Slack, workspaceId, channel);
-        return null;
+        if (destination?.SlackChannelId is { Length: > 0 } slack) return (new ChatAddress(ChatPlatform.Slack, workspaceId, slack, destination.SlackThreadTs), null);
+        if (destination?.TeamsConversationId is { Length: > 0 } teams) return (new ChatAddress(ChatPlatform.Teams, workspaceId, teams), null);
+        if (destination is not null || request.Channel is not { Length: > 0 } channel) return (null, null);
+        var platforms = await db.BotInstallations.Where(i => i.WorkspaceId == workspaceId).Select(i => i.Platform).Distinct().ToListAsync(ct);
+        return platforms.Count == 1
+            ? (new ChatAddress(platforms[0], workspaceId, channel), null)
+            : (null, TriggerOutcome.Refused(400, "CHANNEL_PLATFORM_UNKNOWN",
+                "This workspace is not connected to exactly one chat platform, so a bare 'channel' does not say where to answer. " +
+                "Send responseDestination.slackChannelId or responseDestination.teamsConversationId instead."));
     }
 
     private static void RecordMetadata(Run run, TriggerRequest request, Uri? webhook, string fingerprint)

@@ -1,0 +1,7 @@
+namespace ChatBot.Jobs.Application.Approvals;
+
+public enum ApprovalVerdict
+{
+    Approve,
+    Deny,
+}
