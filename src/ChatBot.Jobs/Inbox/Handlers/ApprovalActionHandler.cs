@@ -3,6 +3,7 @@ using ChatBot.Core.Chat;
 using ChatBot.Core.Inbound;
 using ChatBot.Core.Receipts;
 using ChatBot.Core.Runs;
+using ChatBot.Core.Users;
 using ChatBot.Core.Views;
 using ChatBot.Jobs.Messaging;
 using ChatBot.Jobs.Receipts;
@@ -31,9 +32,13 @@ public sealed class ApprovalActionHandler(
         if (approval is null || approval.WorkspaceId != action.Address.WorkspaceId)
             return CommandResult.Say("I can't find that approval request.");
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == approval.WorkspaceId, ct);
-        var isAdmin = await directory.IsAdminAsync(action.Address, action.User, ct);
-        if (!workspace.IsApprover(action.User, isAdmin))
-            return CommandResult.Say("Only approvers can decide this request: workspace admins and the approvers an admin has named.");
+        // The role comes from the database; someone never seen before is not an approver until a job has looked
+        // them up (named approvers need no look-up), so they are asked to click again rather than kept waiting.
+        var role = await directory.RoleOfAsync(action.Address, action.User, ct);
+        if (!workspace.IsApprover(action.User, role == UserRole.Admin))
+            return CommandResult.Say(role == UserRole.Unknown
+                ? UserDirectoryResolver.RoleNotKnownYet
+                : "Only approvers can decide this request: workspace admins and the approvers an admin has named.");
 
         var now = time.GetUtcNow();
         if (approval.Status != ApprovalStatus.Pending) return AlreadyClosed(approval);
