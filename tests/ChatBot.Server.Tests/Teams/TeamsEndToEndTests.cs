@@ -66,7 +66,7 @@ public sealed class TeamsEndToEndTests
         Assert.Contains("https://example.com/changelog", root.Body["attachments"]!.ToJsonString());
         Assert.Equal("Bearer " + BotConnectorDouble.AccessToken, root.Authorization);
         Assert.Equal(new ChatAddress(ChatPlatform.Teams, TeamsActivities.TenantId, TeamsActivities.ChannelConversation, monitor.ThreadId, connector.ServiceUrl), monitor.Address);
-        var confirmation = Assert.Single(connector.OfKind("reply"));
+        var confirmation = Assert.Single(await connector.WaitForRequestsAsync(1, "reply"));
         Assert.Equal("1700000000100", confirmation.ActivityId);
         Assert.StartsWith("Monitoring https://example.com/changelog", confirmation.Body["text"]!.GetValue<string>());
     }
@@ -125,5 +125,98 @@ public sealed class TeamsEndToEndTests
         Assert.DoesNotContain("Approval needed", body["value"]!.ToJsonString());
         Assert.Null(body["value"]!["actions"]);
         await app.WaitUntilAsync(async db => (await db.Runs.SingleAsync()).Status == RunStatus.Succeeded);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_message_is_answered_before_the_connector_has_answered_the_reply(StorageKind storage)
+    {
+        await using var auth = await BotFrameworkAuthDouble.StartAsync();
+        await using var connector = await BotConnectorDouble.StartAsync();
+        await using var app = await StartAsync(storage, auth, connector);
+        var client = app.CreateClient();
+        var release = new TaskCompletionSource();
+        connector.Hold = release.Task;
+
+        try
+        {
+            var response = await TeamsActivities.PostAsync(client,
+                TeamsActivities.Message(connector.ServiceUrl, "<at>ChatBot</at> help", id: "1700000000300"), auth.Mint(AppId, connector.ServiceUrl));
+
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            await using var db = app.CreateDbContext();
+            Assert.False((await db.OutboundMessages.SingleAsync()).IsSent);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+        var reply = Assert.Single(await connector.WaitForRequestsAsync(1, "reply"));
+        Assert.Equal("1700000000300", reply.ActivityId);
+        await app.WaitUntilAsync(async db => (await db.OutboundMessages.SingleAsync()).SentAt != null);
+    }
+
+    [Fact]
+    public async Task A_card_click_is_answered_with_the_card_from_the_database_while_the_connector_is_held()
+    {
+        await using var auth = await BotFrameworkAuthDouble.StartAsync();
+        await using var connector = await BotConnectorDouble.StartAsync();
+        await using var app = await StartAsync(StorageKind.Sqlite, auth, connector);
+        app.Agent
+            .Then(new AgentNeedsApproval(new PendingToolCall("call_1", "email:send", "{\"to\":\"customer@acme.com\"}", "Send email to customer@acme.com", 30),
+                "[transcript]", 12, [], "test/model"))
+            .Then(new AgentCompleted("Emailed customer@acme.com", "reply sent", "Sent.", 8, ["email:send"], "test/model"));
+        var client = app.CreateClient();
+        await TeamsActivities.PostAsync(client,
+            TeamsActivities.Message(connector.ServiceUrl, "<at>ChatBot</at> email the customer", id: "1700000000400"), auth.Mint(AppId, connector.ServiceUrl));
+        var approval = await app.WaitForAsync(db => db.Approvals.SingleOrDefaultAsync(a => a.RequestMessageId != null));
+        var release = new TaskCompletionSource();
+        connector.Hold = release.Task;
+
+        try
+        {
+            var response = await TeamsActivities.PostAsync(client,
+                TeamsActivities.CardAction(connector.ServiceUrl, "approve", new JsonObject { ["approvalId"] = approval.Id }, approval.RequestMessageId!),
+                auth.Mint(AppId, connector.ServiceUrl));
+
+            // The connector answers nothing while held, yet the invoke has its card: decided from the database alone.
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Contains("Approved by @Bob", body["value"]!.ToJsonString());
+            Assert.Null(body["value"]!["actions"]);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+        await app.WaitUntilAsync(async db => (await db.Runs.SingleAsync()).Status == RunStatus.Succeeded);
+    }
+
+    /// <summary>The work is saved before anything is sent; a connector that refuses the reply is the outbox's problem
+    /// (its delivery job retries), never the activity's.</summary>
+    [Theory]
+    [InlineData(500)]
+    [InlineData(403)]
+    public async Task A_reply_the_connector_refuses_after_the_work_is_saved_never_fails_the_activity_and_is_delivered_later(int status)
+    {
+        await using var auth = await BotFrameworkAuthDouble.StartAsync();
+        await using var connector = await BotConnectorDouble.StartAsync();
+        await using var app = await StartAsync(StorageKind.Sqlite, auth, connector);
+        app.Checker.ThenNothing();
+        var client = app.CreateClient();
+        connector.Failures.Enqueue((status, null));
+
+        var response = await TeamsActivities.PostAsync(client,
+            TeamsActivities.Message(connector.ServiceUrl, "<at>ChatBot</at> monitor https://example.com/pricing", id: "1700000000500"),
+            auth.Mint(AppId, connector.ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        await using (var db = app.CreateDbContext())
+            Assert.Equal("https://example.com/pricing", (await db.Monitors.SingleAsync()).Query);
+        // The refused post (the confirmation or the monitor's root, whichever came first) is sent again by its job.
+        await app.WaitUntilAsync(async db => await db.OutboundMessages.CountAsync() == 2 && await db.OutboundMessages.AllAsync(m => m.SentAt != null));
+        Assert.Empty(connector.Failures);
+        Assert.Single(connector.OfKind("reply"), r => r.ActivityId == "1700000000500" && r.Body["text"]!.GetValue<string>().StartsWith("Monitoring https://example.com/pricing"));
+        Assert.Equal(3, connector.Requests.Count);
     }
 }
