@@ -191,32 +191,4 @@ public sealed class TeamsEndToEndTests
         }
         await app.WaitUntilAsync(async db => (await db.Runs.SingleAsync()).Status == RunStatus.Succeeded);
     }
-
-    /// <summary>The work is saved before anything is sent; a connector that refuses the reply is the outbox's problem
-    /// (its delivery job retries), never the activity's.</summary>
-    [Theory]
-    [InlineData(500)]
-    [InlineData(403)]
-    public async Task A_reply_the_connector_refuses_after_the_work_is_saved_never_fails_the_activity_and_is_delivered_later(int status)
-    {
-        await using var auth = await BotFrameworkAuthDouble.StartAsync();
-        await using var connector = await BotConnectorDouble.StartAsync();
-        await using var app = await StartAsync(StorageKind.Sqlite, auth, connector);
-        app.Checker.ThenNothing();
-        var client = app.CreateClient();
-        connector.Failures.Enqueue((status, null));
-
-        var response = await TeamsActivities.PostAsync(client,
-            TeamsActivities.Message(connector.ServiceUrl, "<at>ChatBot</at> monitor https://example.com/pricing", id: "1700000000500"),
-            auth.Mint(AppId, connector.ServiceUrl));
-
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await using (var db = app.CreateDbContext())
-            Assert.Equal("https://example.com/pricing", (await db.Monitors.SingleAsync()).Query);
-        // The refused post (the confirmation or the monitor's root, whichever came first) is sent again by its job.
-        await app.WaitUntilAsync(async db => await db.OutboundMessages.CountAsync() == 2 && await db.OutboundMessages.AllAsync(m => m.SentAt != null));
-        Assert.Empty(connector.Failures);
-        Assert.Single(connector.OfKind("reply"), r => r.ActivityId == "1700000000500" && r.Body["text"]!.GetValue<string>().StartsWith("Monitoring https://example.com/pricing"));
-        Assert.Equal(3, connector.Requests.Count);
-    }
 }
