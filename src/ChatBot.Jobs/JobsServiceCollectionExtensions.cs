@@ -11,6 +11,7 @@ using ChatBot.Jobs.Monitors;
 using ChatBot.Jobs.Receipts;
 using ChatBot.Jobs.Runs;
 using ChatBot.Jobs.Scheduling;
+using ChatBot.Jobs.Users;
 using ChatBot.Jobs.Webhooks;
 using ChatBot.Jobs.Workspaces;
 using ChatBot.Persistence;
@@ -48,6 +49,10 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<IMessengerResolver, MessengerResolver>();
         services.AddSingleton<GoneDestinations>();
         services.AddScoped<UserDirectoryResolver>();
+        services.AddScoped<KnownUserSightings>();
+        services.AddSingleton<KnownUserCheckTimes>();
+        services.AddScoped<KnownUserRefreshJob>();
+        services.AddScoped<IChatOutbox, ChatOutbox>();
         services.AddSingleton<WorkspaceDirectory>();
         services.AddSingleton<SpendGuard>();
         services.AddSingleton<RunEstimator>();

@@ -1,3 +1,4 @@
+using ChatBot.Core.Users;
 using ChatBot.Core.Workers;
 using ChatBot.Core.Webhooks;
 using ChatBot.Core.Approvals;
@@ -41,6 +42,7 @@ public abstract class ChatBotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<PlaygroundMessage> PlaygroundMessages => Set<PlaygroundMessage>();
     public DbSet<WorkerNode> WorkerNodes => Set<WorkerNode>();
+    public DbSet<KnownUser> KnownUsers => Set<KnownUser>();
 
     /// <summary>ASP.NET Data Protection keys, shared by every node so one node can read what another protected.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,4 +1,6 @@
 using ChatBot.Core.Inbound;
+using ChatBot.Core.Chat;
+using ChatBot.Jobs.Users;
 using ChatBot.Jobs.Workspaces;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -17,25 +19,28 @@ public sealed class ChatInbox(
     ChatBotDbContext db,
     IDbContextFactory<ChatBotDbContext> factory,
     WorkspaceDirectory workspaces,
+    KnownUserSightings users,
     TimeProvider time,
     ILogger<ChatInbox> logger) : IChatInbox
 {
     public ValueTask<CommandResult> HandleCommandAsync(CommandInvocation invocation, CancellationToken ct) =>
-        HandleOnceAsync(invocation.DeliveryId, invocation.Address.WorkspaceId,
+        HandleOnceAsync(invocation.DeliveryId, invocation.Address, invocation.User,
             () => services.GetRequiredKeyedService<ICommandHandler>(invocation.Command.GetType()).HandleAsync(invocation, ct), ct);
 
     public ValueTask<CommandResult> HandleActionAsync(ButtonAction action, CancellationToken ct) =>
-        HandleOnceAsync(action.DeliveryId, action.Address.WorkspaceId, () =>
+        HandleOnceAsync(action.DeliveryId, action.Address, action.User, () =>
         {
             var handler = services.GetKeyedService<IActionHandler>(action.ActionId);
             return handler?.HandleAsync(action, ct) ?? ValueTask.FromResult(CommandResult.Say("That button is no longer supported."));
         }, ct);
 
-    private async ValueTask<CommandResult> HandleOnceAsync(string deliveryId, string workspaceId, Func<ValueTask<CommandResult>> handle, CancellationToken ct)
+    private async ValueTask<CommandResult> HandleOnceAsync(string deliveryId, ChatAddress address, ChatUser user, Func<ValueTask<CommandResult>> handle, CancellationToken ct)
     {
         // No look-up first: duplicates are rare (a retry, another node), and the delivery row's key refuses the
         // second one in the same commit as its effects, so a first delivery costs no extra round trip.
-        await workspaces.EnsureExistsAsync(workspaceId, ct);
+        await workspaces.EnsureExistsAsync(address.WorkspaceId, ct);
+        // Before the handler: a person's first click has their role look-up already on its way.
+        await users.NoteAsync(address, user, ct);
         db.InboundDeliveries.Add(new InboundDelivery(deliveryId, time.GetUtcNow()));
         try
         {

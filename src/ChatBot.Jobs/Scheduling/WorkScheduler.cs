@@ -1,10 +1,12 @@
 using System.Transactions;
+using ChatBot.Core.Chat;
 using ChatBot.Core.Approvals;
 using ChatBot.Jobs.Approvals;
 using ChatBot.Jobs.Messaging;
 using ChatBot.Jobs.Monitors;
 using ChatBot.Jobs.Receipts;
 using ChatBot.Jobs.Runs;
+using ChatBot.Jobs.Users;
 using ChatBot.Jobs.Webhooks;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -57,4 +59,8 @@ public sealed class WorkScheduler(IBackgroundJobClient jobs, JobEngine engine)
 
     /// <summary>One check of a monitor now, outside its cadence (the due-monitor poller enqueues the regular ones the same way).</summary>
     public void MonitorCheck(string monitorId) => jobs.Enqueue<MonitorCheckJob>(j => j.ExecuteAsync(monitorId, CancellationToken.None));
+
+    /// <summary>Looks up a person's platform role (users.info) and stores it, off the request path.</summary>
+    public void KnownUserRefresh(ChatPlatform platform, string workspaceId, string userId) =>
+        jobs.Enqueue<KnownUserRefreshJob>(j => j.ExecuteAsync(platform, workspaceId, userId, CancellationToken.None));
 }

@@ -55,7 +55,7 @@ public sealed class SlackOptions
     /// <summary>How long a team's installed bot token is cached between database lookups.</summary>
     public TimeSpan InstallationCacheDuration { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long an admin lookup (users.info) is trusted.</summary>
+    /// <summary>How long a stored admin lookup (users.info, made by the role refresh job) is trusted before it is looked up again.</summary>
     public TimeSpan UserCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Socket Mode: how often the client pings its connection (WebSocket ping frames).</summary>

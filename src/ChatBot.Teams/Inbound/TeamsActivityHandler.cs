@@ -5,8 +5,8 @@ using System.Text.RegularExpressions;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Inbound;
+using ChatBot.Core.Messaging;
 using ChatBot.Teams.Activities;
-using ChatBot.Teams.Connector;
 using ChatBot.Teams.Rendering;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -16,9 +16,11 @@ namespace ChatBot.Teams.Inbound;
 /// <summary>
 /// Turns a validated activity into neutral input for the inbox and renders the inbox's answer back: messages
 /// become commands or agent tasks (202 once the inbox has persisted), card clicks become button actions
-/// (answered inline with the updated card). The delivery id de-duplicates the connector's retries.
+/// (answered inline with the updated card). The delivery id de-duplicates the connector's retries. Nothing here
+/// calls the connector: replies and card updates are outbox messages that a job sends after the 202, so a slow or
+/// failing connector never holds up or fails the activity.
 /// </summary>
-public sealed partial class TeamsActivityHandler(IChatInbox inbox, BotConnectorClient connector, ILogger<TeamsActivityHandler> logger)
+public sealed partial class TeamsActivityHandler(IChatInbox inbox, IChatOutbox outbox, ILogger<TeamsActivityHandler> logger)
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
@@ -84,23 +86,16 @@ public sealed partial class TeamsActivityHandler(IChatInbox inbox, BotConnectorC
         return InvokeResponse.Message(result.Reply?.FallbackText ?? "");
     }
 
-    /// <summary>Old clients send Action.Execute as Action.Submit: a message whose value carries the verb.</summary>
+    /// <summary>Old clients send Action.Execute as Action.Submit: a message whose value carries the verb. Its answer
+    /// cannot ride on the HTTP response, so the card update goes out from the outbox.</summary>
     private async Task HandleSubmitAsync(Activity activity, CancellationToken ct)
     {
         var value = activity.Value!.Value;
         var result = await ClickAsync(activity, SubmittedVerb(activity), value, ct);
         if (result is null) return;
-        if (result.ReplaceOriginal is { } replacement && activity.ReplyToId is { } cardId && activity.Conversation is { } conversation)
-        {
-            try
-            {
-                await connector.UpdateAsync(activity.ServiceUrl!, conversation.Id, cardId, TeamsCardRenderer.Render(replacement), ct);
-            }
-            catch (HttpRequestException ex)
-            {
-                logger.LogWarning(ex, "Could not update Teams card {ActivityId}", cardId);
-            }
-        }
+        if (result.ReplaceOriginal is { } replacement && activity.ReplyToId is { } cardId
+            && activity.Conversation is { } conversation && TeamsConversation.AddressOf(activity, null) is { } address)
+            await outbox.SendAsync(address with { ChannelId = conversation.Id }, replacement, ct, replaceMessageId: cardId);
         if (result.Reply is { } reply) await ReplyAsync(activity, reply, ct);
     }
 
@@ -114,22 +109,12 @@ public sealed partial class TeamsActivityHandler(IChatInbox inbox, BotConnectorC
         return await inbox.HandleActionAsync(new ButtonAction(DeliveryIdOf(activity), address, user, actionId, target, activity.ReplyToId), ct);
     }
 
-    private async Task ReplyAsync(Activity activity, Core.Views.ChatView view, CancellationToken ct)
+    /// <summary>In a channel the answer joins the message's reply chain rather than the channel's top level.</summary>
+    private Task ReplyAsync(Activity activity, Core.Views.ChatView view, CancellationToken ct)
     {
-        if (activity.Conversation is not { } conversation || activity.ServiceUrl is null || activity.Id is null) return;
-        // In a channel the answer joins the message's reply chain rather than the channel's top level.
-        var conversationId = TeamsConversation.IsChannel(activity)
-            ? TeamsConversation.ReplyChain(conversation.Id, TeamsConversation.ThreadOf(activity) ?? activity.Id)
-            : conversation.Id;
-        try
-        {
-            await connector.ReplyAsync(activity.ServiceUrl, conversationId, activity.Id, TeamsCardRenderer.Render(view), ct);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or InvalidOperationException)
-        {
-            // The inbox already persisted the work; a lost confirmation must not turn into a connector retry.
-            logger.LogWarning(ex, "Could not reply to Teams activity {ActivityId}", activity.Id);
-        }
+        if (activity.ServiceUrl is null || activity.Id is null) return Task.CompletedTask;
+        var thread = TeamsConversation.IsChannel(activity) ? TeamsConversation.ThreadOf(activity) ?? activity.Id : null;
+        return TeamsConversation.AddressOf(activity, thread) is { } address ? outbox.SendAsync(address, view, ct) : Task.CompletedTask;
     }
 
     private static string? SubmittedVerb(Activity activity) =>

@@ -1,4 +1,6 @@
+using ChatBot.Core.Chat;
 using ChatBot.Core.Inbound;
+using ChatBot.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatBot.Server.Tests.Infrastructure;
@@ -16,5 +18,16 @@ public static class AppExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<IChatInbox>().HandleActionAsync(action, CancellationToken.None);
+    }
+
+    /// <summary>Stores a person's platform role as the role refresh job would have, "now" by the app's clock.</summary>
+    public static async Task KnowUserAsync(this ChatBotAppFactory app, ChatPlatform platform, string workspaceId, string userId, bool isAdmin)
+    {
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var user = new KnownUser(platform, workspaceId, userId, now);
+        user.RecordRole(isAdmin, userId, now);
+        await using var db = app.CreateDbContext();
+        db.KnownUsers.Add(user);
+        await db.SaveChangesAsync();
     }
 }

@@ -205,9 +205,13 @@ public sealed class RunWorkflowTests
         await app.SendAsync(Inputs.Task("email"));
         var approval = await app.WaitForAsync(db => db.Approvals.SingleOrDefaultAsync(a => a.RequestMessageId != null));
 
-        // Outside the playground nobody is an admin unless the platform says so or the workspace names them.
+        // Outside the playground nobody is an admin unless the platform says so or the workspace names them. Someone
+        // never seen before is asked to try again while a job looks them up (here Slack is not connected: not an admin).
         var stranger = new ButtonAction("d1", approval.RequestAddress! with { Platform = Core.Chat.ChatPlatform.Slack }, Inputs.Bob, ActionIds.Approve, approval.Id, null);
-        var result = await app.ClickAsync(stranger);
+        var first = await app.ClickAsync(stranger);
+        Assert.Equal(ChatBot.Jobs.Messaging.UserDirectoryResolver.RoleNotKnownYet, ((TextView)first.Reply!).Text);
+        await app.WaitUntilAsync(db => db.KnownUsers.AnyAsync(u => u.UserId == Inputs.Bob.Id && u.RefreshedAt != null && !u.IsAdmin));
+        var result = await app.ClickAsync(stranger with { DeliveryId = "d2" });
 
         Assert.StartsWith("Only approvers can decide", ((TextView)result.Reply!).Text);
         Assert.Null(result.ReplaceOriginal);

@@ -2,10 +2,12 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ChatBot.Core.Agents;
 using ChatBot.Core.Approvals;
+using ChatBot.Core.Chat;
 using ChatBot.Core.Inbound;
 using ChatBot.Core.Messaging;
 using ChatBot.Core.Receipts;
 using ChatBot.Core.Runs;
+using ChatBot.Core.Users;
 using ChatBot.Server.Tests.Infrastructure;
 using ChatBot.Slack.Messaging;
 using ChatBot.Testing.Slack;
@@ -40,6 +42,13 @@ public sealed class SlackChatFlowTests
         return (app, app.CreateClient(), new SlackRequestSigner(SigningSecret));
     }
 
+    /// <summary>The admin and a plain member as the role refresh job stores them once it has seen them.</summary>
+    private static async Task KnowPeopleAsync(ChatBotAppFactory app)
+    {
+        await app.KnowUserAsync(ChatPlatform.Slack, Team, Admin, isAdmin: true);
+        await app.KnowUserAsync(ChatPlatform.Slack, Team, "U0RANDOM", isAdmin: false);
+    }
+
     private static string Mention(string text) => new JsonObject
     {
         ["type"] = "event_callback",
@@ -49,7 +58,7 @@ public sealed class SlackChatFlowTests
         ["event"] = new JsonObject { ["type"] = "app_mention", ["user"] = "U0ADA", ["text"] = $"<@{BotUser}> {text}", ["ts"] = MentionTs, ["channel"] = Channel },
     }.ToJsonString();
 
-    private static Dictionary<string, string> Click(string actionId, string approvalId, string messageTs, string user) => new()
+    private static Dictionary<string, string> Click(string actionId, string approvalId, string messageTs, string user, string triggerId = "1.2.click") => new()
     {
         ["payload"] = new JsonObject
         {
@@ -59,7 +68,7 @@ public sealed class SlackChatFlowTests
             ["channel"] = new JsonObject { ["id"] = Channel },
             ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = messageTs, ["channel_id"] = Channel, ["is_ephemeral"] = false },
             ["message"] = new JsonObject { ["type"] = "message", ["ts"] = messageTs, ["thread_ts"] = MentionTs },
-            ["trigger_id"] = "1.2.click",
+            ["trigger_id"] = triggerId,
             ["actions"] = new JsonArray(new JsonObject { ["type"] = "button", ["action_id"] = actionId, ["value"] = approvalId }),
         }.ToJsonString(),
     };
@@ -71,6 +80,7 @@ public sealed class SlackChatFlowTests
     private static async Task<HttpResponseMessage> MentionAndClickAsync(ChatBotAppFactory app, HttpClient client, SlackRequestSigner signer, SlackApiDouble slack,
         string actionId, string user)
     {
+        await KnowPeopleAsync(app);
         Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(signer.Json("/slack/events", Mention("email the customer the renewal quote")))).StatusCode);
         var request = await slack.WaitForCallAsync("chat.postMessage", c => c.Blocks?.ToJsonString().Contains(ActionIds.Approve) == true);
         Assert.Contains("Send email to customer@acme.com", request.Arg("text") ?? request.Blocks!.ToJsonString());
@@ -135,6 +145,77 @@ public sealed class SlackChatFlowTests
         await using var db = app.CreateDbContext();
         Assert.Equal(ApprovalStatus.Pending, (await db.Approvals.SingleAsync()).Status);
         Assert.Equal(RunStatus.AwaitingApproval, (await db.Runs.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task An_admin_click_is_decided_from_the_stored_role_and_slack_is_never_asked_who_clicked()
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        var (app, client, signer) = await StartAsync(slack);
+        await using var _ = app;
+        app.Agent.Then(EmailPause).Then(new AgentCompleted("Emailed the renewal quote", "sent", "Sent.", 8, ["email:send"], "test/model"));
+        // Were users.info asked on the click, the click would hang here and the run would never finish.
+        var never = new TaskCompletionSource();
+        slack.Holds["users.info"] = never.Task;
+
+        try
+        {
+            var clicked = await MentionAndClickAsync(app, client, signer, slack, ActionIds.Approve, Admin);
+
+            Assert.Equal(HttpStatusCode.OK, clicked.StatusCode);
+            await app.WaitUntilAsync(async db => (await db.Runs.SingleAsync()).Status == RunStatus.Succeeded);
+            await using var db = app.CreateDbContext();
+            Assert.Equal(ApprovalStatus.Approved, (await db.Approvals.SingleAsync()).Status);
+            Assert.DoesNotContain(slack.CallsTo("users.info"), c => c.Arg("user") == Admin);
+        }
+        finally
+        {
+            never.TrySetResult();
+        }
+    }
+
+    [Fact]
+    public async Task A_first_click_by_someone_not_yet_known_is_answered_at_once_and_their_role_is_looked_up_by_a_job()
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        var (app, client, signer) = await StartAsync(slack);
+        await using var _ = app;
+        app.Agent.Then(EmailPause).Then(new AgentCompleted("Emailed the renewal quote", "sent", "Sent.", 8, ["email:send"], "test/model"));
+        const string newcomer = "U0NEWADMIN";
+        slack.Admins[newcomer] = true;
+        var slackAnswers = new TaskCompletionSource();
+        slack.Holds["users.info"] = slackAnswers.Task;
+
+        HttpResponseMessage first;
+        try
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(signer.Json("/slack/events", Mention("email the customer the renewal quote")))).StatusCode);
+            var approval = await app.WaitForAsync(db => db.Approvals.SingleOrDefaultAsync(a => a.RequestMessageId != null));
+
+            // Slack holds every users.info answer, yet the click is answered: the request never waits for Slack.
+            first = await client.SendAsync(signer.Form("/slack/interactions", Click(ActionIds.Approve, approval.Id, approval.RequestMessageId!, newcomer, "1.2.first")));
+            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            var told = await slack.WaitForCallAsync("chat.postEphemeral", c => c.Arg("user") == newcomer);
+            Assert.Contains("checking your role", told.Arg("text"));
+            await using (var db = app.CreateDbContext())
+                Assert.Equal(ApprovalStatus.Pending, (await db.Approvals.SingleAsync()).Status);
+            await slack.WaitForCallAsync("users.info", c => c.Arg("user") == newcomer);
+        }
+        finally
+        {
+            slackAnswers.TrySetResult();
+        }
+
+        var known = await app.WaitForAsync(db => db.KnownUsers.SingleOrDefaultAsync(u => u.UserId == newcomer && u.RefreshedAt != null));
+        Assert.True(known.IsAdmin);
+        await using (var db = app.CreateDbContext())
+        {
+            var approval = await db.Approvals.SingleAsync();
+            var second = await client.SendAsync(signer.Form("/slack/interactions", Click(ActionIds.Approve, approval.Id, approval.RequestMessageId!, newcomer, "1.2.second")));
+            Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        }
+        await app.WaitUntilAsync(async db => (await db.Runs.SingleAsync()).Status == RunStatus.Succeeded);
+        Assert.Single(slack.CallsTo("users.info"), c => c.Arg("user") == newcomer);
     }
 
     [Fact]

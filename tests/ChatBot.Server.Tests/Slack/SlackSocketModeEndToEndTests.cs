@@ -158,6 +158,7 @@ public sealed class SlackSocketModeEndToEndTests
         slack.Admins[Admin] = true;
         var (app, session) = await StartAsync(StorageKind.Sqlite, slack, socketMode);
         await using var _ = app;
+        await app.KnowUserAsync(ChatBot.Core.Chat.ChatPlatform.Slack, Team, Admin, isAdmin: true);
         app.Agent
             .Then(new AgentNeedsApproval(new PendingToolCall("call_1", "email:send", "{\"to\":\"customer@acme.com\"}", "Send email to customer@acme.com", 30),
                 "[transcript]", 12, ["web:fetch"], "test/model"))

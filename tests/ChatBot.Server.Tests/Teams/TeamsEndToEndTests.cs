@@ -66,7 +66,7 @@ public sealed class TeamsEndToEndTests
         Assert.Contains("https://example.com/changelog", root.Body["attachments"]!.ToJsonString());
         Assert.Equal("Bearer " + BotConnectorDouble.AccessToken, root.Authorization);
         Assert.Equal(new ChatAddress(ChatPlatform.Teams, TeamsActivities.TenantId, TeamsActivities.ChannelConversation, monitor.ThreadId, connector.ServiceUrl), monitor.Address);
-        var confirmation = Assert.Single(connector.OfKind("reply"));
+        var confirmation = Assert.Single(await connector.WaitForRequestsAsync(1, "reply"));
         Assert.Equal("1700000000100", confirmation.ActivityId);
         Assert.StartsWith("Monitoring https://example.com/changelog", confirmation.Body["text"]!.GetValue<string>());
     }
@@ -124,6 +124,71 @@ public sealed class TeamsEndToEndTests
         Assert.Contains("Approved by @Bob", body["value"]!.ToJsonString());
         Assert.DoesNotContain("Approval needed", body["value"]!.ToJsonString());
         Assert.Null(body["value"]!["actions"]);
+        await app.WaitUntilAsync(async db => (await db.Runs.SingleAsync()).Status == RunStatus.Succeeded);
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_message_is_answered_before_the_connector_has_answered_the_reply(StorageKind storage)
+    {
+        await using var auth = await BotFrameworkAuthDouble.StartAsync();
+        await using var connector = await BotConnectorDouble.StartAsync();
+        await using var app = await StartAsync(storage, auth, connector);
+        var client = app.CreateClient();
+        var release = new TaskCompletionSource();
+        connector.Hold = release.Task;
+
+        try
+        {
+            var response = await TeamsActivities.PostAsync(client,
+                TeamsActivities.Message(connector.ServiceUrl, "<at>ChatBot</at> help", id: "1700000000300"), auth.Mint(AppId, connector.ServiceUrl));
+
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            await using var db = app.CreateDbContext();
+            Assert.False((await db.OutboundMessages.SingleAsync()).IsSent);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+        var reply = Assert.Single(await connector.WaitForRequestsAsync(1, "reply"));
+        Assert.Equal("1700000000300", reply.ActivityId);
+        await app.WaitUntilAsync(async db => (await db.OutboundMessages.SingleAsync()).SentAt != null);
+    }
+
+    [Fact]
+    public async Task A_card_click_is_answered_with_the_card_from_the_database_while_the_connector_is_held()
+    {
+        await using var auth = await BotFrameworkAuthDouble.StartAsync();
+        await using var connector = await BotConnectorDouble.StartAsync();
+        await using var app = await StartAsync(StorageKind.Sqlite, auth, connector);
+        app.Agent
+            .Then(new AgentNeedsApproval(new PendingToolCall("call_1", "email:send", "{\"to\":\"customer@acme.com\"}", "Send email to customer@acme.com", 30),
+                "[transcript]", 12, [], "test/model"))
+            .Then(new AgentCompleted("Emailed customer@acme.com", "reply sent", "Sent.", 8, ["email:send"], "test/model"));
+        var client = app.CreateClient();
+        await TeamsActivities.PostAsync(client,
+            TeamsActivities.Message(connector.ServiceUrl, "<at>ChatBot</at> email the customer", id: "1700000000400"), auth.Mint(AppId, connector.ServiceUrl));
+        var approval = await app.WaitForAsync(db => db.Approvals.SingleOrDefaultAsync(a => a.RequestMessageId != null));
+        var release = new TaskCompletionSource();
+        connector.Hold = release.Task;
+
+        try
+        {
+            var response = await TeamsActivities.PostAsync(client,
+                TeamsActivities.CardAction(connector.ServiceUrl, "approve", new JsonObject { ["approvalId"] = approval.Id }, approval.RequestMessageId!),
+                auth.Mint(AppId, connector.ServiceUrl));
+
+            // The connector answers nothing while held, yet the invoke has its card: decided from the database alone.
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            Assert.Contains("Approved by @Bob", body["value"]!.ToJsonString());
+            Assert.Null(body["value"]!["actions"]);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
         await app.WaitUntilAsync(async db => (await db.Runs.SingleAsync()).Status == RunStatus.Succeeded);
     }
 }

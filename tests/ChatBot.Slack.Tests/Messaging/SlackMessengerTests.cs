@@ -96,19 +96,22 @@ public sealed class SlackMessengerTests
     }
 
     [Fact]
-    public async Task Admin_lookups_use_users_info_once_per_user_and_say_no_when_slack_cannot_answer()
+    public async Task Admin_lookups_ask_users_info_and_only_an_unknown_user_is_a_plain_no()
     {
         await using var slack = await SlackApiDouble.StartAsync();
         await using var services = SlackServices.For(slack);
         slack.Admins["U_ADMIN"] = true;
         var directory = services.GetServices<IUserDirectory>().Single(d => d.Platform == ChatPlatform.Slack);
 
-        Assert.True(await directory.IsAdminAsync(Channel, "U_ADMIN", CancellationToken.None));
-        Assert.True(await directory.IsAdminAsync(Channel, "U_ADMIN", CancellationToken.None));
-        Assert.False(await directory.IsAdminAsync(Channel, "U_MEMBER", CancellationToken.None));
+        Assert.False(directory.AnswersLocally);
+        Assert.True((await directory.LookUpAsync(Channel, "U_ADMIN", CancellationToken.None)).IsAdmin);
+        Assert.False((await directory.LookUpAsync(Channel, "U_MEMBER", CancellationToken.None)).IsAdmin);
         Assert.Equal(2, slack.CallsTo("users.info").Count);
 
         slack.Failures.Enqueue(Testing.Slack.SlackScriptedFailure.Fails("user_not_found"));
-        Assert.False(await directory.IsAdminAsync(Channel, "U_GHOST", CancellationToken.None));
+        Assert.False((await directory.LookUpAsync(Channel, "U_GHOST", CancellationToken.None)).IsAdmin);
+        // Any other failure is not an answer: the caller keeps the role it had stored and tries again later.
+        slack.Failures.Enqueue(Testing.Slack.SlackScriptedFailure.Fails("internal_error"));
+        await Assert.ThrowsAsync<ChatBot.Slack.Api.SlackApiException>(() => directory.LookUpAsync(Channel, "U_ADMIN", CancellationToken.None).AsTask());
     }
 }

@@ -25,7 +25,7 @@ public sealed class LocalModeTests
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.IsType<CreateMonitorCommand>(Assert.Single(host.Inbox.Commands).Command);
-        var reply = Assert.Single(host.Connector.Requests);
+        var reply = Assert.Single(await host.Connector.WaitForRequestsAsync());
         Assert.Equal("reply", reply.Kind);
         Assert.Null(reply.Authorization);
         Assert.Empty(host.Connector.TokenRequests);

@@ -8,6 +8,7 @@ using ChatBot.Core.Inbound;
 using ChatBot.Core.Monitors;
 using ChatBot.Core.Views;
 using ChatBot.Teams.Tests.Infrastructure;
+using ChatBot.Testing.Hosting;
 using ChatBot.Testing.Teams;
 
 namespace ChatBot.Teams.Tests.Inbound;
@@ -16,7 +17,7 @@ namespace ChatBot.Teams.Tests.Inbound;
 public sealed class ActivityTranslationTests
 {
     [Fact]
-    public async Task A_mention_with_a_monitor_command_reaches_the_inbox_and_the_reply_goes_through_the_connector()
+    public async Task A_mention_with_a_monitor_command_reaches_the_inbox_and_the_reply_goes_through_the_outbox_to_the_connector()
     {
         await using var host = await TeamsHost.StartAsync();
         var activity = TeamsActivities.Message(host.Connector.ServiceUrl, "<at>ChatBot</at> monitor https://example.com/changelog", id: "1700000000001");
@@ -29,7 +30,7 @@ public sealed class ActivityTranslationTests
         Assert.Equal(new ChatAddress(ChatPlatform.Teams, TeamsActivities.TenantId, TeamsActivities.ChannelConversation, null, host.Connector.ServiceUrl), invocation.Address);
         Assert.Equal(new ChatUser("29:alice", "Alice", "aad-29:alice"), invocation.User);
         Assert.StartsWith("teams-", invocation.DeliveryId);
-        var reply = Assert.Single(host.Connector.Requests);
+        var reply = Assert.Single(await host.Connector.WaitForRequestsAsync());
         // In a channel the answer goes into the message's reply chain.
         Assert.Equal(("reply", TeamsActivities.ChannelConversation + ";messageid=1700000000001", "1700000000001"), (reply.Kind, reply.ConversationId, reply.ActivityId));
         Assert.Equal("on it", reply.Body["text"]!.GetValue<string>());
@@ -82,7 +83,7 @@ public sealed class ActivityTranslationTests
         Assert.Equal(TeamsActivities.ChannelConversation, invocation.Address.ChannelId);
         Assert.Equal("1700000000003", invocation.Address.ThreadId);
         // The confirmation is a reply in that same chain.
-        Assert.Equal(conversation, Assert.Single(host.Connector.Requests).ConversationId);
+        Assert.Equal(conversation, Assert.Single(await host.Connector.WaitForRequestsAsync()).ConversationId);
     }
 
     [Fact]
@@ -94,7 +95,7 @@ public sealed class ActivityTranslationTests
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal(0, host.Inbox.Calls);
-        Assert.Contains("Tell me what to watch", Assert.Single(host.Connector.Requests).Body["text"]!.GetValue<string>());
+        Assert.Contains("Tell me what to watch", Assert.Single(await host.Connector.WaitForRequestsAsync()).Body["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -115,6 +116,32 @@ public sealed class ActivityTranslationTests
         Assert.Equal("AdaptiveCard", body["value"]!["type"]!.GetValue<string>());
         Assert.Contains("Approved by @Bob", body["value"]!.ToJsonString());
         Assert.Null(body["value"]!["actions"]);
+        // The card is the answer itself: nothing is handed to the outbox, so the connector is never asked to update it.
+        Assert.Empty(host.Outbox.Sent);
+    }
+
+    [Fact]
+    public async Task An_activity_is_answered_while_the_connector_still_holds_the_reply()
+    {
+        await using var host = await TeamsHost.StartAsync();
+        var release = new TaskCompletionSource();
+        host.Connector.Hold = release.Task;
+        try
+        {
+            var response = await TeamsActivities.PostAsync(host.Client,
+                TeamsActivities.Message(host.Connector.ServiceUrl, "<at>ChatBot</at> summarize the feedback", id: "1700000000004"), host.GoodToken());
+
+            // The 202 came back although the connector has not answered the reply (it may not even have it yet).
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var reply = Assert.Single(await host.Connector.WaitForRequestsAsync());
+            Assert.Equal("on it", reply.Body["text"]!.GetValue<string>());
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+        await Eventually.HoldsAsync(() => Task.FromResult(host.Outbox.Delivered == 1), what: "the held reply delivered");
+        Assert.Empty(host.Outbox.DeliveryFailures);
     }
 
     [Fact]
@@ -133,7 +160,7 @@ public sealed class ActivityTranslationTests
     }
 
     [Fact]
-    public async Task An_action_submit_fallback_updates_the_card_through_the_connector()
+    public async Task An_action_submit_fallback_updates_the_card_through_the_outbox()
     {
         await using var host = await TeamsHost.StartAsync();
         host.Inbox.ActionAnswer = new CommandResult(null, Decided("apr_3", ApprovalStatus.Denied, "Bob"));
@@ -146,7 +173,7 @@ public sealed class ActivityTranslationTests
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal((ActionIds.Deny, "apr_3"), (Assert.Single(host.Inbox.Actions).ActionId, host.Inbox.Actions.Single().Value));
         Assert.Empty(host.Inbox.Commands);
-        var update = Assert.Single(host.Connector.Requests);
+        var update = Assert.Single(await host.Connector.WaitForRequestsAsync());
         Assert.Equal(("update", "card-3"), (update.Kind, update.ActivityId));
         Assert.Contains("Denied by @Bob", update.Body["attachments"]!.ToJsonString());
     }

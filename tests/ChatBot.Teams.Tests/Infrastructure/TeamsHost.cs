@@ -35,6 +35,7 @@ public sealed class TeamsHost : IAsyncDisposable
     public RecordingInbox Inbox { get; }
     public HttpClient Client { get; }
     public IServiceProvider Services => _app.Services;
+    public DeliveringOutbox Outbox => _app.Services.GetRequiredService<DeliveringOutbox>();
 
     public string GoodToken() => Auth.Mint(AppId, Connector.ServiceUrl);
 
@@ -64,6 +65,8 @@ public sealed class TeamsHost : IAsyncDisposable
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IChatInbox>(inbox);
         builder.Services.AddChatBotTeams(builder.Configuration);
+        builder.Services.AddSingleton<DeliveringOutbox>();
+        builder.Services.AddSingleton<ChatBot.Core.Messaging.IChatOutbox>(sp => sp.GetRequiredService<DeliveringOutbox>());
         foreach (var name in new[] { ChatBot.Teams.Connector.BotConnectorClient.HttpClientName, ChatBot.Teams.Connector.MsalHttpClientFactory.HttpClientName })
             builder.Services.AddHttpClient(name).ConfigurePrimaryHttpMessageHandler(connector.CreateTrustingHandler);
         var app = builder.Build();

@@ -67,6 +67,10 @@ public sealed class SlackApiDouble : IAsyncDisposable
     /// <summary>Users whose users.info says is_admin.</summary>
     public ConcurrentDictionary<string, bool> Admins { get; } = new();
 
+    /// <summary>Web API methods whose calls are recorded at once but answered only when their task completes: shows that
+    /// whoever made the bot call (a click's HTTP answer) does not wait for Slack.</summary>
+    public ConcurrentDictionary<string, Task> Holds { get; } = new();
+
     /// <summary>Scripted answers consumed one per call: an error code (ok:false) or a 429 with its Retry-After seconds.</summary>
     public ConcurrentQueue<SlackScriptedFailure> Failures { get; } = new();
 
@@ -104,6 +108,7 @@ public sealed class SlackApiDouble : IAsyncDisposable
         var call = new SlackApiCall(method, http.Request.Headers.Authorization.ToString(), await ArgumentsAsync(http.Request));
         Calls.Enqueue(call);
         Received?.Invoke(call);
+        if (Holds.TryGetValue(method, out var hold)) await hold;
 
         // Scripted failures are for the calls a test drives; the startup auth.test probe (which team Slack__BotToken
         // belongs to) runs at a moment no test controls, so it never takes one.

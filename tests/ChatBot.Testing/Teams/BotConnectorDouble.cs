@@ -48,6 +48,10 @@ public sealed class BotConnectorDouble : IAsyncDisposable
     /// <summary>Statuses (with an optional connector error code) for the next activity requests, one each.</summary>
     public ConcurrentQueue<(int Status, string? Code)> Failures { get; } = new();
 
+    /// <summary>While set, activity requests are recorded at once but answered only when this task completes: shows
+    /// that whoever made the bot send (an inbound activity's HTTP answer) does not wait for the connector.</summary>
+    public Task? Hold { get; set; }
+
     public static async Task<BotConnectorDouble> StartAsync()
     {
         var certificate = CreateCertificate();
@@ -74,10 +78,19 @@ public sealed class BotConnectorDouble : IAsyncDisposable
 
     public IEnumerable<ConnectorRequest> OfKind(string kind) => Requests.Where(r => r.Kind == kind);
 
+    /// <summary>Waits until at least <paramref name="count"/> activity requests have arrived (bots send from jobs, after answering).</summary>
+    public async Task<IReadOnlyList<ConnectorRequest>> WaitForRequestsAsync(int count = 1, string? kind = null)
+    {
+        await Eventually.HoldsAsync(() => Task.FromResult(Requests.Count(r => kind is null || r.Kind == kind) >= count),
+            what: $"{count} connector request(s){(kind is null ? "" : " of kind " + kind)}");
+        return Requests.Where(r => kind is null || r.Kind == kind).ToList();
+    }
+
     private async Task<IResult> RecordAsync(HttpContext http, string kind, string conversationId, string? activityId)
     {
         var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
         Requests.Enqueue(new ConnectorRequest(kind, conversationId, activityId, http.Request.Headers.Authorization, body));
+        if (Hold is { } hold) await hold;
         if (Failures.TryDequeue(out var failure))
             return Results.Json(new { error = new { code = failure.Code ?? "ServiceError", message = "scripted failure" } }, statusCode: failure.Status);
         var id = kind switch

@@ -2,6 +2,7 @@ using ChatBot.Core.Approvals;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Receipts;
 using ChatBot.Core.Runs;
+using ChatBot.Core.Users;
 using ChatBot.Jobs.Messaging;
 using ChatBot.Jobs.Receipts;
 using ChatBot.Jobs.Scheduling;
@@ -30,8 +31,13 @@ public sealed class ApprovalDecisions(
         if (approval is null || approval.WorkspaceId != where.WorkspaceId)
             return Outcome<ApprovalCard>.NotFound("I can't find that approval request.");
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == approval.WorkspaceId, ct);
-        if (!workspace.IsApprover(by, await directory.IsAdminAsync(where, by, ct)))
-            return Outcome<ApprovalCard>.NotAllowed("Only approvers can decide this request: workspace admins and the approvers an admin has named.");
+        // The role comes from the database; someone never seen before is not an approver until a job has looked
+        // them up (named approvers need no look-up), so they are asked to click again rather than kept waiting.
+        var role = await directory.RoleOfAsync(where, by, ct);
+        if (!workspace.IsApprover(by, role == UserRole.Admin))
+            return Outcome<ApprovalCard>.NotAllowed(role == UserRole.Unknown
+                ? UserDirectoryResolver.RoleNotKnownYet
+                : "Only approvers can decide this request: workspace admins and the approvers an admin has named.");
 
         var run = await db.Runs.SingleAsync(r => r.Id == approval.RunId, ct);
         Receipt? receipt = null;

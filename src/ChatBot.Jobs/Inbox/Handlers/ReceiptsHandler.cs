@@ -1,6 +1,7 @@
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Inbound;
+using ChatBot.Core.Users;
 using ChatBot.Core.Views;
 using ChatBot.Core.Workspaces;
 using ChatBot.Jobs.Messaging;
@@ -20,9 +21,11 @@ public sealed class ReceiptsHandler(ChatBotDbContext db, UserDirectoryResolver d
         var settings = workspace.Receipts;
         if (command.Action == ReceiptsAction.Show) return CommandResult.Say(Describe(settings, address));
 
-        var isAdmin = await directory.IsAdminAsync(address, invocation.User, ct);
-        if (!workspace.IsApprover(invocation.User, isAdmin))
-            return CommandResult.Say("Only workspace admins (and configured approvers) can change receipt settings. `/receipts` shows the current ones.");
+        var role = await directory.RoleOfAsync(address, invocation.User, ct);
+        if (!workspace.IsApprover(invocation.User, role == UserRole.Admin))
+            return CommandResult.Say(role == UserRole.Unknown
+                ? UserDirectoryResolver.RoleNotKnownYet
+                : "Only workspace admins (and configured approvers) can change receipt settings. `/receipts` shows the current ones.");
 
         switch (command.Action)
         {

@@ -477,6 +477,38 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     b.ToTable("runs", (string)null);
                 });
 
+            modelBuilder.Entity("ChatBot.Core.Users.KnownUser", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("WorkspaceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsAdmin")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("RefreshedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Platform", "WorkspaceId", "UserId");
+
+                    b.ToTable("known_users", (string)null);
+                });
+
             modelBuilder.Entity("ChatBot.Core.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<string>("Id")

@@ -472,6 +472,38 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     b.ToTable("runs", (string)null);
                 });
 
+            modelBuilder.Entity("ChatBot.Core.Users.KnownUser", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkspaceId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsAdmin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RefreshedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Platform", "WorkspaceId", "UserId");
+
+                    b.ToTable("known_users", (string)null);
+                });
+
             modelBuilder.Entity("ChatBot.Core.Webhooks.WebhookDelivery", b =>
                 {
                     b.Property<string>("Id")
