@@ -47,6 +47,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<WorkScheduler>();
         services.AddScoped<IMessengerResolver, MessengerResolver>();
         services.AddSingleton<GoneDestinations>();
+        services.AddSingleton<DeliveredMessageRecords>();
         services.AddScoped<UserDirectoryResolver>();
         services.AddSingleton<WorkspaceDirectory>();
         services.AddSingleton<SpendGuard>();
