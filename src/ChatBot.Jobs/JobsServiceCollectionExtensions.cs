@@ -48,6 +48,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<WorkScheduler>();
         services.AddScoped<IMessengerResolver, MessengerResolver>();
         services.AddSingleton<GoneDestinations>();
+        services.AddSingleton<DeliveredMessageRecords>();
         services.AddScoped<UserDirectoryResolver>();
         services.AddScoped<KnownUserSightings>();
         services.AddSingleton<KnownUserCheckTimes>();

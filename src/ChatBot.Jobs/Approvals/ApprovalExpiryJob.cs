@@ -12,7 +12,7 @@ namespace ChatBot.Jobs.Approvals;
 
 /// <summary>
 /// A delayed job due at an approval's deadline: a request nobody decided expires, its run ends as expired with a
-/// receipt, and the request message is updated so nobody clicks a dead button.
+/// receipt, and the request card is replaced (through the outbox) so nobody clicks a dead button.
 /// </summary>
 [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 2, 5, 10, 20, 30, 60, 120, 300, 600])]
 public sealed class ApprovalExpiryJob(ChatBotDbContext db, ReceiptWriter receipts, ApprovalViewFormatter approvalViews, WorkScheduler scheduler, TimeProvider time)
@@ -33,10 +33,12 @@ public sealed class ApprovalExpiryJob(ChatBotDbContext db, ReceiptWriter receipt
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == run.WorkspaceId, ct);
         approval.Expire(now);
         OutboundMessage? update = null;
-        if (approval.RequestAddress is { } address && approval.RequestMessageId is { } messageId)
+        // The card is replaced wherever its request row posted it, even if that post is still on its way.
+        var request = await db.OutboundMessages.AsNoTracking()
+            .SingleOrDefaultAsync(m => m.Purpose == OutboundPurpose.ApprovalRequest && m.SubjectId == approval.Id, ct);
+        if (request is not null)
         {
-            var view = approvalViews.Format(approval);
-            update = new OutboundMessage(address, view, now, replaceMessageId: messageId);
+            update = OutboundMessage.Following(request, OutboundRelation.Replaces, request.To, approvalViews.Format(approval), now);
             db.OutboundMessages.Add(update);
         }
         Core.Receipts.Receipt? receipt = null;

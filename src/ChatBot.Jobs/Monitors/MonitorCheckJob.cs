@@ -13,14 +13,13 @@ using Hangfire;
 namespace ChatBot.Jobs.Monitors;
 
 /// <summary>
-/// One check of one monitor, enqueued by <see cref="MonitorDuePoller"/> when it is due. The first check posts the monitor's root message, whose thread takes every later
-/// update. Each check records exactly one of: an event group (detections), a completion, or an error.
+/// One check of one monitor, enqueued by <see cref="MonitorDuePoller"/> when it is due. The first check writes the monitor's root message to the outbox; its thread (attached once it is posted)
+/// takes every later update. Each check records exactly one of: an event group (detections), a completion, or an error.
 /// </summary>
 [AutomaticRetry(Attempts = 3, DelaysInSeconds = [5, 30, 120])]
 public sealed class MonitorCheckJob(
     ChatBotDbContext db,
     IMonitorChecker checker,
-    IMessengerResolver messengers,
     WorkScheduler scheduler,
     IOptions<JobsOptions> options,
     TimeProvider time,
@@ -32,15 +31,8 @@ public sealed class MonitorCheckJob(
         var monitor = await db.Monitors.SingleOrDefaultAsync(m => m.Id == monitorId, ct);
         if (monitor is null || monitor.IsDeleted || monitor.Status != MonitorStatus.Active) return;
 
-        if (monitor.Address is { ThreadId: null } channel)
-        {
-            var root = await messengers.For(channel.Platform)
-                .PostAsync(channel, new MonitorRootView(monitor.Id, monitor.Query, monitor.Cadence, monitor.Kind), ct);
-            monitor.AttachThread(root.MessageId, time.GetUtcNow());
-            await db.SaveChangesAsync(ct);
-        }
-
         var outbox = new List<OutboundMessage>();
+        var root = await RootMessageAsync(monitor, outbox, ct);
         var pushes = new List<WebhookDelivery?>();
         try
         {
@@ -62,8 +54,8 @@ public sealed class MonitorCheckJob(
                 {
                     db.MonitorEvents.Add(MonitorEvent.Detected(monitor.Id, groupId, detection.Summary, detection.EventDate,
                         detection.SourceUrls, detection.ResultJson, now));
-                    if (monitor.Address is { } thread)
-                        outbox.Add(new OutboundMessage(thread, new MonitorUpdateView(monitor.Id, detection.Summary, detection.SourceUrls, detection.EventDate), now));
+                    if (monitor.Address is not null)
+                        outbox.Add(InThread(monitor, root, new MonitorUpdateView(monitor.Id, detection.Summary, detection.SourceUrls, detection.EventDate), now));
                 }
             }
         }
@@ -78,7 +70,7 @@ public sealed class MonitorCheckJob(
             if (MonitorFailureNotice.For(ex.Message, failures, isFirstCheck, options.Value.MonitorFailureThreshold) is { } text && monitor.Address is { } thread)
             {
                 var notice = new TextView(text);
-                outbox.Add(new OutboundMessage(thread, notice, now));
+                outbox.Add(InThread(monitor, root, notice, now));
                 if (failures == options.Value.MonitorFailureThreshold && monitor.Owner is { } owner) outbox.Add(new OutboundMessage(thread, notice, now, directTo: owner));
             }
         }
@@ -99,6 +91,35 @@ public sealed class MonitorCheckJob(
             // Paused, canceled or checked concurrently: that change stands, this check's findings are dropped.
         }
     }
+
+    /// <summary>
+    /// The root message whose thread takes the monitor's updates while the monitor has no thread yet: the one its
+    /// first check wrote (still on its way), or a new one added to <paramref name="outbox"/>. Its delivery attaches the
+    /// thread; a root posted whose thread was not attached (the node died in between) is attached here.
+    /// </summary>
+    private async Task<OutboundMessage?> RootMessageAsync(Monitor monitor, List<OutboundMessage> outbox, CancellationToken ct)
+    {
+        if (monitor.Address is not { ThreadId: null } channel) return null;
+        var root = await db.OutboundMessages.AsNoTracking()
+            .Where(m => m.Purpose == OutboundPurpose.MonitorRoot && m.SubjectId == monitor.Id && m.FailedAt == null)
+            .FirstOrDefaultAsync(ct);
+        if (root is { SentMessageId: { Length: > 0 } posted })
+        {
+            monitor.AttachThread(posted, time.GetUtcNow());
+            return null;
+        }
+        if (root is not null) return root;
+        root = new OutboundMessage(channel, new MonitorRootView(monitor.Id, monitor.Query, monitor.Cadence, monitor.Kind), time.GetUtcNow(),
+            purpose: OutboundPurpose.MonitorRoot, subjectId: monitor.Id);
+        outbox.Add(root);
+        return root;
+    }
+
+    /// <summary>A post in the monitor's thread, or in the thread its root message will start.</summary>
+    private static OutboundMessage InThread(Monitor monitor, OutboundMessage? root, ChatView view, DateTimeOffset now) =>
+        root is null
+            ? new OutboundMessage(monitor.Address!, view, now)
+            : OutboundMessage.Following(root, OutboundRelation.InThreadOf, monitor.Address!, view, now);
 
     /// <summary>
     /// A page that is down or a feed that is not a feed is the monitor's news, not ours: one line with the reason.

@@ -24,7 +24,6 @@ namespace ChatBot.Jobs.Runs;
 public sealed class AgentRunJob(
     ChatBotDbContext db,
     IAgentRunner agent,
-    IMessengerResolver messengers,
     ReceiptWriter receipts,
     ApprovalViewFormatter approvalViews,
     WorkScheduler scheduler,
@@ -55,11 +54,8 @@ public sealed class AgentRunJob(
         var run = await db.Runs.SingleOrDefaultAsync(r => r.Id == runId, ct);
         if (run is null || run.IsTerminal) return;
 
-        if (run.Status == RunStatus.AwaitingApproval)
-        {
-            await EnsureApprovalRequestPostedAsync(run, ct);
-            return;
-        }
+        // Its request went into the outbox with the pause; the decision or the expiry moves it on.
+        if (run.Status == RunStatus.AwaitingApproval) return;
 
         Approval? approval = null;
         if (approvalId is not null)
@@ -88,7 +84,7 @@ public sealed class AgentRunJob(
         var request = new AgentRequest(run.Id, run.WorkspaceId, run.Request, run.Address, run.RequestedBy, run.Timezone,
             approval is null ? null : run.Transcript,
             approval is null ? null : new ApprovalDecision(approval.ToolCallId ?? "", true, approval.DecidedBy?.DisplayName ?? ""));
-        var progress = new ChatProgressReporter(run, db, messengers, time, options.Value.ProgressAfter, logger);
+        var progress = new ChatProgressReporter(run, db, scheduler, time, options.Value.ProgressAfter, logger);
 
         AgentOutcome outcome;
         try
@@ -170,30 +166,25 @@ public sealed class AgentRunJob(
         run.Transcript = pause.Transcript;
         run.AwaitApproval(pause.Call.ActionText, now);
         db.Approvals.Add(approval);
-        if (!await TrySaveAndScheduleAsync(s => s.ApprovalExpiry(approval), ct)) return;
-        await EnsureApprovalRequestPostedAsync(run, ct);
+        var request = await ApprovalRequestAsync(run, approval, now, ct);
+        if (request is not null) db.OutboundMessages.Add(request);
+        await TrySaveAndScheduleAsync(s =>
+        {
+            s.ApprovalExpiry(approval);
+            if (request is not null) s.MessageDelivery(request.Id);
+        }, ct);
     }
 
-    /// <summary>Posts the pending request if it has not been posted yet (a retry after a failed post lands here).</summary>
-    private async Task EnsureApprovalRequestPostedAsync(Run run, CancellationToken ct)
+    /// <summary>The request card, built now and posted by the outbox where the run was asked (or the workspace's receipts channel).</summary>
+    private async Task<OutboundMessage?> ApprovalRequestAsync(Run run, Approval approval, DateTimeOffset now, CancellationToken ct)
     {
-        var approval = await db.Approvals
-            .Where(a => a.RunId == run.Id && a.Status == ApprovalStatus.Pending)
-            .OrderByDescending(a => a.CreatedAt)
-            .FirstOrDefaultAsync(ct);
-        if (approval is null || approval.RequestMessageId is not null) return;
-
-        var workspace = await db.Workspaces.SingleAsync(w => w.Id == run.WorkspaceId, ct);
-        var address = run.Address ?? workspace.Receipts.DefaultChannel;
+        var address = run.Address ?? (await db.Workspaces.SingleAsync(w => w.Id == run.WorkspaceId, ct)).Receipts.DefaultChannel;
         if (address is null)
         {
             logger.LogWarning("Run {RunId} needs approval but has no channel to ask in", run.Id);
-            return;
+            return null;
         }
-        var view = approvalViews.Format(approval);
-        var posted = await messengers.For(address.Platform).PostAsync(address, view, ct);
-        approval.RecordRequestMessage(address, posted.MessageId);
-        await db.SaveChangesAsync(ct);
+        return new OutboundMessage(address, approvalViews.Format(approval), now, purpose: OutboundPurpose.ApprovalRequest, subjectId: approval.Id);
     }
 
     private async Task<bool> TrySaveAndScheduleAsync(Action<WorkScheduler> schedule, CancellationToken ct)

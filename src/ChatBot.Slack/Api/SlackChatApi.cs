@@ -13,11 +13,17 @@ public sealed class SlackChatApi(SlackApiTransport transport, SlackChannelPacer 
 {
     private static readonly HashSet<string> GoneErrors = ["channel_not_found", "is_archived", "not_in_channel", "account_inactive"];
 
-    /// <summary>Posts a message (in a thread when <paramref name="threadTs"/> is set); returns its ts.</summary>
-    public async Task<string> PostMessageAsync(string team, string channel, SlackMessage message, string? threadTs, CancellationToken ct)
+    /// <summary>The message metadata type our deliveries carry; its payload names the outbox row.</summary>
+    public const string DeliveryEventType = "chatbot_delivery";
+
+    /// <summary>Posts a message (in a thread when <paramref name="threadTs"/> is set); returns its ts. A delivery id
+    /// travels as message metadata, so the message can be found again (<see cref="SlackConversationsApi.FindDeliveryAsync"/>).</summary>
+    public async Task<string> PostMessageAsync(string team, string channel, SlackMessage message, string? threadTs, string? deliveryId, CancellationToken ct)
     {
         var body = MessageBody(channel, message);
         if (threadTs is not null) body["thread_ts"] = threadTs;
+        if (deliveryId is not null)
+            body["metadata"] = new JsonObject { ["event_type"] = DeliveryEventType, ["event_payload"] = new JsonObject { ["delivery_id"] = deliveryId } };
         await pacer.WaitTurnAsync(team, channel, ct);
         var answer = await CallAsync(team, channel, "chat.postMessage", body, ct);
         return SlackApiTransport.RequiredString(answer, "ts", "chat.postMessage");

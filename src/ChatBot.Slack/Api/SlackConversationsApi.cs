@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace ChatBot.Slack.Api;
@@ -17,6 +18,25 @@ public sealed class SlackConversationsApi(SlackApiTransport transport)
     public Task<JsonObject> HistoryAsync(string team, string channel, string oldest, string? cursor, CancellationToken ct) =>
         transport.CallFormAsync(team, "conversations.history",
             [new("channel", channel), new("oldest", oldest), new("limit", "200"), .. Cursor(cursor)], ct);
+
+    /// <summary>
+    /// The ts of the message that carries <paramref name="deliveryId"/> in its metadata among the thread's replies
+    /// (<paramref name="threadTs"/> set) or the channel's latest messages, or null. Looks at one page (the most
+    /// recent <see cref="RecentWindow"/> messages): a delivery that lost its answer is retried within minutes.
+    /// </summary>
+    public async Task<string?> FindDeliveryAsync(string team, string channel, string? threadTs, string deliveryId, CancellationToken ct)
+    {
+        KeyValuePair<string, string>[] fields = [new("channel", channel), new("include_all_metadata", "true"), new("limit", RecentWindow.ToString(CultureInfo.InvariantCulture))];
+        var answer = threadTs is null
+            ? await transport.CallFormAsync(team, "conversations.history", fields, ct)
+            : await transport.CallFormAsync(team, "conversations.replies", [.. fields, new("ts", threadTs)], ct);
+        return (answer["messages"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .FirstOrDefault(m => m["metadata"]?["event_type"]?.GetValue<string>() == SlackChatApi.DeliveryEventType
+                && m["metadata"]?["event_payload"]?["delivery_id"]?.GetValue<string>() == deliveryId)?["ts"]?.GetValue<string>();
+    }
+
+    public const int RecentWindow = 100;
 
     /// <summary>One page of the public and private channels the bot can see.</summary>
     public Task<JsonObject> ListAsync(string team, string? cursor, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using ChatBot.Core.Commands;
+using ChatBot.Core.Messaging;
 using ChatBot.Core.Monitors;
 using ChatBot.Core.Views;
 using ChatBot.Server.Tests.Infrastructure;
@@ -28,7 +29,7 @@ public sealed class MonitorWorkflowTests
         var monitor = await app.WaitForAsync(db => db.Monitors.SingleOrDefaultAsync(m => m.ThreadId != null && m.LastRunAt != null));
         var root = Assert.Single(app.Messenger.Views<MonitorRootView>());
         Assert.Equal(MonitorKind.Page, root.Kind);
-        await app.WaitForAsync(db => db.OutboundMessages.SingleOrDefaultAsync(m => m.SentAt != null));
+        await app.WaitForAsync(db => db.OutboundMessages.SingleOrDefaultAsync(m => m.SentAt != null && m.Purpose != OutboundPurpose.MonitorRoot));
         var update = app.Messenger.Messages.Single(m => m.View is MonitorUpdateView);
         Assert.Equal(monitor.ThreadId, update.To.ThreadId);
         Assert.Equal(["https://example.com/pricing"], ((MonitorUpdateView)update.View).SourceUrls);
@@ -68,7 +69,7 @@ public sealed class MonitorWorkflowTests
         app.Services.GetRequiredService<ChatBot.Jobs.Scheduling.WorkScheduler>().Schedule(s => s.MonitorCheck(monitor.Id));
 
         // The first check's failure was told at once; the threshold notice goes to the thread and the owner.
-        await app.WaitUntilAsync(async db => await db.OutboundMessages.CountAsync(m => m.SentAt != null) == 3);
+        await app.WaitUntilAsync(async db => await db.OutboundMessages.CountAsync(m => m.SentAt != null && m.Purpose != OutboundPurpose.MonitorRoot) == 3);
         var notices = app.Messenger.Messages.Where(m => m.View is TextView t && t.Text.Contains("failed 2 checks in a row")).ToList();
         Assert.Equal(["post", "direct"], notices.Select(n => n.Kind).Order().Reverse().ToArray());
         Assert.Equal(Inputs.Alice.Id, notices.Single(n => n.Kind == "direct").User!.Id);
@@ -99,7 +100,7 @@ public sealed class MonitorWorkflowTests
 
         await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Daily, "https://example.com/missing.html")));
 
-        var notice = await app.WaitForAsync(db => db.OutboundMessages.SingleOrDefaultAsync(m => m.SentAt != null));
+        var notice = await app.WaitForAsync(db => db.OutboundMessages.SingleOrDefaultAsync(m => m.SentAt != null && m.Purpose != OutboundPurpose.MonitorRoot));
         var monitor = await app.WaitForAsync(db => db.Monitors.SingleOrDefaultAsync(m => m.ThreadId != null));
         Assert.Equal(monitor.ThreadId, notice.To.ThreadId);
         var text = ((TextView)notice.View).Text;
@@ -141,7 +142,7 @@ public sealed class MonitorWorkflowTests
 
         await app.SendAsync(Inputs.Command(new CancelMonitorCommand(), at: Inputs.Channel.InThread(monitor.ThreadId!)));
 
-        var confirmation = await app.WaitForAsync(db => db.OutboundMessages.SingleOrDefaultAsync(m => m.SentAt != null));
+        var confirmation = await app.WaitForAsync(db => db.OutboundMessages.SingleOrDefaultAsync(m => m.SentAt != null && m.Purpose != OutboundPurpose.MonitorRoot));
         Assert.Equal(monitor.ThreadId, confirmation.To.ThreadId);
         Assert.Contains("Monitor canceled by @alice", ((TextView)confirmation.View).Text);
         await using var db = app.CreateDbContext();

@@ -20,7 +20,7 @@ public sealed class SlackWebApiClientTests
         await using var services = SlackServices.For(slack);
         var api = services.GetRequiredService<SlackWebApiClient>();
 
-        var ts = await api.Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, "1700000000.000001", CancellationToken.None);
+        var ts = await api.Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, "1700000000.000001", null, CancellationToken.None);
 
         var call = Assert.Single(slack.Calls);
         Assert.Equal("chat.postMessage", call.Method);
@@ -40,7 +40,7 @@ public sealed class SlackWebApiClientTests
         slack.Failures.Enqueue(SlackScriptedFailure.Fails("msg_too_long"));
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C404", Hello, null, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C404", Hello, null, null, CancellationToken.None));
 
         Assert.Equal("msg_too_long", error.Error);
         Assert.Equal("chat.postMessage", error.Method);
@@ -66,7 +66,7 @@ public sealed class SlackWebApiClientTests
         slack.Failures.Enqueue(SlackScriptedFailure.RateLimited(1));
         var started = DateTime.UtcNow;
 
-        var ts = await services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None);
+        var ts = await services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, null, CancellationToken.None);
 
         Assert.Equal(2, slack.CallsTo("chat.postMessage").Count);
         Assert.False(string.IsNullOrEmpty(ts));
@@ -81,7 +81,7 @@ public sealed class SlackWebApiClientTests
         slack.Failures.Enqueue(SlackScriptedFailure.RateLimited(30));
 
         var error = await Assert.ThrowsAsync<SlackRateLimitedException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, null, CancellationToken.None));
 
         Assert.Equal(TimeSpan.FromSeconds(30), error.RetryAfter);
         Assert.Single(slack.Calls);
@@ -96,7 +96,7 @@ public sealed class SlackWebApiClientTests
         slack.Failures.Enqueue(SlackScriptedFailure.RateLimited(1));
 
         await Assert.ThrowsAsync<SlackRateLimitedException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, null, CancellationToken.None));
 
         Assert.Equal(2, slack.Calls.Count);
     }
@@ -108,7 +108,7 @@ public sealed class SlackWebApiClientTests
         await using var services = SlackServices.For(slack, botToken: null);
 
         var error = await Assert.ThrowsAsync<PlatformNotConfiguredException>(() =>
-            services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, CancellationToken.None));
+            services.GetRequiredService<SlackWebApiClient>().Chat.PostMessageAsync(SlackPayloads.Team, "C1", Hello, null, null, CancellationToken.None));
 
         Assert.Equal(ChatPlatform.Slack, error.Platform);
         Assert.Empty(slack.Calls);

@@ -64,6 +64,14 @@ public sealed class SlackApiDouble : IAsyncDisposable
     /// <summary>conversations.history per channel id: (ts, user, text), any order.</summary>
     public ConcurrentDictionary<string, List<(string Ts, string User, string Text)>> History { get; } = new();
 
+    /// <summary>Every message chat.postMessage stored, in order; conversations.history (top level) and
+    /// conversations.replies (a thread) answer with them, and with their metadata when include_all_metadata is set.</summary>
+    public ConcurrentQueue<SlackPostedMessage> Posted { get; } = new();
+
+    /// <summary>When set, chat.postMessage stores the message (it has reached Slack) and then awaits this before it
+    /// answers, as a slow or lost answer would; a test holds it to kill the caller meanwhile.</summary>
+    public Func<SlackApiCall, Task>? HoldPostReply { get; set; }
+
     /// <summary>Users whose users.info says is_admin.</summary>
     public ConcurrentDictionary<string, bool> Admins { get; } = new();
 
@@ -142,9 +150,17 @@ public sealed class SlackApiDouble : IAsyncDisposable
             return;
         }
 
+        if (method == "chat.postMessage")
+        {
+            var posted = new SlackPostedMessage(call.Arg("channel") ?? "", call.Arg("thread_ts"), NextTs(), call.Arg("text"), call.Arguments["metadata"]?.DeepClone() as JsonObject);
+            Posted.Enqueue(posted);
+            if (HoldPostReply is { } hold) await hold(call);
+            await http.Response.WriteAsJsonAsync(new JsonObject { ["ok"] = true, ["channel"] = posted.Channel, ["ts"] = posted.Ts });
+            return;
+        }
+
         JsonObject answer = method switch
         {
-            "chat.postMessage" => new() { ["ok"] = true, ["channel"] = call.Arg("channel"), ["ts"] = NextTs() },
             "chat.update" => new() { ["ok"] = true, ["channel"] = call.Arg("channel"), ["ts"] = call.Arg("ts") },
             "chat.postEphemeral" => new() { ["ok"] = true, ["message_ts"] = NextTs() },
             "conversations.list" => new()
@@ -154,6 +170,7 @@ public sealed class SlackApiDouble : IAsyncDisposable
                 ["response_metadata"] = new JsonObject { ["next_cursor"] = "" },
             },
             "conversations.history" => HistoryPage(call),
+            "conversations.replies" => RepliesPage(call),
             "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + call.Arg("users") } },
             "auth.test" => AuthTest(call),
             "users.info" => new()
@@ -225,13 +242,39 @@ public sealed class SlackApiDouble : IAsyncDisposable
         };
     }
 
-    /// <summary>Newest first, only messages after "oldest" (exclusive), as Slack answers.</summary>
+    /// <summary>Newest first, only messages after "oldest" (exclusive) and at most "limit" of them, as Slack answers:
+    /// the seeded history and the bot's own top-level posts.</summary>
     private JsonObject HistoryPage(SlackApiCall call)
     {
-        if (!History.TryGetValue(call.Arg("channel") ?? "", out var messages)) return new() { ["ok"] = false, ["error"] = "channel_not_found" };
+        var channel = call.Arg("channel") ?? "";
+        var seeded = History.TryGetValue(channel, out var messages) ? messages : null;
+        var posted = Posted.Where(p => p.Channel == channel && p.ThreadTs is null).ToList();
+        if (seeded is null && posted.Count == 0) return new() { ["ok"] = false, ["error"] = "channel_not_found" };
         var oldest = decimal.Parse(call.Arg("oldest") ?? "0", CultureInfo.InvariantCulture);
-        var page = messages.Where(m => decimal.Parse(m.Ts, CultureInfo.InvariantCulture) > oldest).OrderByDescending(m => m.Ts, StringComparer.Ordinal)
-            .Select(m => (JsonNode)new JsonObject { ["type"] = "message", ["ts"] = m.Ts, ["user"] = m.User, ["text"] = m.Text });
+        var all = (seeded ?? []).Select(m => new SlackPostedMessage(channel, null, m.Ts, m.Text, null) { User = m.User }).Concat(posted)
+            .Where(m => decimal.Parse(m.Ts, CultureInfo.InvariantCulture) > oldest);
+        return Page(call, all.OrderByDescending(m => m.Ts, StringComparer.Ordinal));
+    }
+
+    /// <summary>A thread: its parent and then its replies, oldest first, as Slack answers.</summary>
+    private JsonObject RepliesPage(SlackApiCall call)
+    {
+        var (channel, ts) = (call.Arg("channel") ?? "", call.Arg("ts") ?? "");
+        var thread = Posted.Where(p => p.Channel == channel && (p.Ts == ts || p.ThreadTs == ts)).OrderBy(p => p.Ts, StringComparer.Ordinal);
+        return Page(call, thread);
+    }
+
+    private static JsonObject Page(SlackApiCall call, IEnumerable<SlackPostedMessage> messages)
+    {
+        var withMetadata = call.Arg("include_all_metadata") == "true";
+        var limit = int.TryParse(call.Arg("limit"), CultureInfo.InvariantCulture, out var n) ? n : 100;
+        var page = messages.Take(limit).Select(m =>
+        {
+            var message = new JsonObject { ["type"] = "message", ["ts"] = m.Ts, ["user"] = m.User, ["text"] = m.Text };
+            if (m.ThreadTs is not null) message["thread_ts"] = m.ThreadTs;
+            if (withMetadata && m.Metadata is not null) message["metadata"] = m.Metadata.DeepClone();
+            return (JsonNode)message;
+        });
         return new() { ["ok"] = true, ["messages"] = new JsonArray(page.ToArray()), ["has_more"] = false };
     }
 

@@ -114,28 +114,51 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AttemptJobId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttemptStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Attempts")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DependsOnId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DirectTo")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("FailedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MonitorId")
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ReplaceMessageId")
+                    b.Property<string>("Relation")
+                        .IsRequired()
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SentMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("To")
@@ -148,7 +171,11 @@ namespace ChatBot.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DependsOnId");
+
                     b.HasIndex("SentAt");
+
+                    b.HasIndex("Purpose", "SubjectId");
 
                     b.ToTable("outbound_messages", (string)null);
                 });

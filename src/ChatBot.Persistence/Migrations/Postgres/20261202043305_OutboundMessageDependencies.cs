@@ -1,0 +1,134 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ChatBot.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class OutboundMessageDependencies : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "MonitorId",
+                table: "outbound_messages");
+
+            migrationBuilder.DropColumn(
+                name: "ReplaceMessageId",
+                table: "outbound_messages");
+
+            migrationBuilder.AddColumn<string>(
+                name: "AttemptJobId",
+                table: "outbound_messages",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "AttemptStartedAt",
+                table: "outbound_messages",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DependsOnId",
+                table: "outbound_messages",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "FailedAt",
+                table: "outbound_messages",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Purpose",
+                table: "outbound_messages",
+                type: "character varying(24)",
+                maxLength: 24,
+                nullable: false,
+                defaultValue: "Notice");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Relation",
+                table: "outbound_messages",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "None");
+
+            migrationBuilder.AddColumn<string>(
+                name: "SubjectId",
+                table: "outbound_messages",
+                type: "character varying(40)",
+                maxLength: 40,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbound_messages_DependsOnId",
+                table: "outbound_messages",
+                column: "DependsOnId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_outbound_messages_Purpose_SubjectId",
+                table: "outbound_messages",
+                columns: new[] { "Purpose", "SubjectId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_outbound_messages_DependsOnId",
+                table: "outbound_messages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_outbound_messages_Purpose_SubjectId",
+                table: "outbound_messages");
+
+            migrationBuilder.DropColumn(
+                name: "AttemptJobId",
+                table: "outbound_messages");
+
+            migrationBuilder.DropColumn(
+                name: "AttemptStartedAt",
+                table: "outbound_messages");
+
+            migrationBuilder.DropColumn(
+                name: "DependsOnId",
+                table: "outbound_messages");
+
+            migrationBuilder.DropColumn(
+                name: "FailedAt",
+                table: "outbound_messages");
+
+            migrationBuilder.DropColumn(
+                name: "Purpose",
+                table: "outbound_messages");
+
+            migrationBuilder.DropColumn(
+                name: "Relation",
+                table: "outbound_messages");
+
+            migrationBuilder.DropColumn(
+                name: "SubjectId",
+                table: "outbound_messages");
+
+            migrationBuilder.AddColumn<string>(
+                name: "MonitorId",
+                table: "outbound_messages",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ReplaceMessageId",
+                table: "outbound_messages",
+                type: "text",
+                nullable: true);
+        }
+    }
+}
