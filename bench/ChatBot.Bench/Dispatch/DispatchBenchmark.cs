@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
+using ChatBot.Testing.Cluster;
 using ChatBot.Testing.Hosting;
 using ChatBot.Testing.Models;
 
@@ -83,13 +84,14 @@ internal sealed class DispatchBenchmark(string postgres, int runs)
             var last = await BenchPostgres.ScalarAsync<DateTime>(database, """SELECT max("StartedAt") FROM runs""");
             var lastDone = await BenchPostgres.ScalarAsync<DateTime>(database, """SELECT max("CompletedAt") FROM runs""");
             var succeeded = await BenchPostgres.ScalarAsync<long>(database, """SELECT count(*) FROM runs WHERE "Status" = 'Succeeded'""");
+            var spread = await SpreadAsync(database, names);
             foreach (var server in servers)
                 if (server.HasExited) throw new InvalidOperationException($"A server exited during the dispatch benchmark:\n{server.Output}");
             foreach (var client in clients) client.Dispose();
             return new DispatchFigure(runs, last - first, new DateTimeOffset(last, TimeSpan.Zero) - released,
                 new DateTimeOffset(lastDone, TimeSpan.Zero) - released,
                 cpu / runs, cpu / (wall * Environment.ProcessorCount),
-                $"{nodes} node{(nodes > 1 ? "s" : "")}; {runs} queued in {ingest.Elapsed.TotalSeconds:F1} s while drained; {succeeded} succeeded");
+                $"{nodes} node{(nodes > 1 ? "s" : "")}; {runs} queued in {ingest.Elapsed.TotalSeconds:F1} s while drained; {succeeded} succeeded; {spread}");
         }
         finally
         {
@@ -97,6 +99,21 @@ internal sealed class DispatchBenchmark(string postgres, int runs)
             directory.Delete(recursive: true);
         }
     }
+
+    /// <summary>
+    /// Which node ran how many, and each node's longest stretch with a free worker while runs waited (from the runs'
+    /// own node, start and end): on two nodes both must take the backlog as soon as they have free workers.
+    /// </summary>
+    private static async Task<string> SpreadAsync(string database, IReadOnlyList<string> names)
+    {
+        var executed = await ExecutedRun.ReadAllAsync(database);
+        var workers = ExtraSettings().Where(s => s.Key == "Jobs__MaxConcurrency").Select(s => int.Parse(s.Value)).DefaultIfEmpty(DefaultWorkers).Last();
+        var idle = NodeIdleness.LongestIdleWhileWorkWaits(executed, names, workers);
+        return string.Join(", ", names.Select(n => $"{n} ran {executed.Count(r => r.Node == n)}, longest idle with work waiting {idle[n].TotalMilliseconds:F0} ms"));
+    }
+
+    /// <summary>Worker threads per node when the settings do not say (<c>Jobs__MaxConcurrency</c>'s default).</summary>
+    private const int DefaultWorkers = 16;
 
     /// <summary>For exploring (the committed results use none): CHATBOT_BENCH_DISPATCH_SETTINGS="Jobs__MaxConcurrency=32;…".</summary>
     private static IEnumerable<(string Key, string Value)> ExtraSettings() =>

@@ -61,16 +61,51 @@ public sealed class Run
     public DateTimeOffset? StartedAt { get; private set; }
     public DateTimeOffset? CompletedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+    /// <summary>Attempts at the run so far, counted truly: a claim, and a node taking up the attempt of one that died, each add one.</summary>
     public int Attempt { get; private set; }
+    /// <summary>The node (<c>Jobs__InstanceName</c>) that executes, or last executed, the run.</summary>
+    public string? Node { get; private set; }
+    /// <summary>When the current attempt started on <see cref="Node"/> (<see cref="StartedAt"/> is the first one's).</summary>
+    public DateTimeOffset? AttemptStartedAt { get; private set; }
     public int Version { get; private set; }
 
     public bool IsTerminal => RunStateMachine.IsTerminal(Status);
 
-    public void Start(DateTimeOffset now)
+    public void Start(DateTimeOffset now, string? node = null)
     {
         MoveTo(RunStatus.Running, now);
         StartedAt ??= now;
+        BeginAttempt(node, now);
+    }
+
+    /// <summary>
+    /// A node takes up a running attempt whose job came back to the store (its node died, or the job failed before it
+    /// recorded an outcome): the agent starts again there, so it is a new attempt.
+    /// </summary>
+    public void Retake(string node, DateTimeOffset now)
+    {
+        if (Status != RunStatus.Running)
+            throw new InvalidTransitionException(nameof(Run), Id, Status.ToString(), RunStatus.Running.ToString());
+        BeginAttempt(node, now);
+        UpdatedAt = now;
+        Version++;
+    }
+
+    /// <summary>An approved run continues on <paramref name="node"/>, in the same attempt.</summary>
+    public void ContinueOn(string node, DateTimeOffset now)
+    {
+        if (Status != RunStatus.Running)
+            throw new InvalidTransitionException(nameof(Run), Id, Status.ToString(), RunStatus.Running.ToString());
+        Node = node;
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private void BeginAttempt(string? node, DateTimeOffset now)
+    {
         Attempt++;
+        Node = node;
+        AttemptStartedAt = now;
     }
 
     /// <summary>A retried attempt gives its claim back so another worker can pick the run up again.</summary>

@@ -62,6 +62,7 @@ public sealed class AgentRunJob(
         {
             approval = await db.Approvals.SingleAsync(a => a.Id == approvalId, ct);
             if (approval.Status != ApprovalStatus.Approved || run.Status != RunStatus.Running) return;
+            if (!await TakeUpAsync(run, context, continuation: true, ct)) return;
         }
         else if (run.Status == RunStatus.Queued)
         {
@@ -75,9 +76,8 @@ public sealed class AgentRunJob(
                     return;
             }
         }
-        else if (context.GetJobParameter<int?>(ClaimedAttempt) != run.Attempt)
+        else if (!await TakeUpAsync(run, context, continuation: false, ct))
         {
-            // Running under another job's claim.
             return;
         }
 
@@ -103,6 +103,32 @@ public sealed class AgentRunJob(
         }
 
         await RecordOutcomeAsync(run, outcome, ct);
+    }
+
+    /// <summary>
+    /// A running run reaches this job's worker: the first execution of an approved continuation (same attempt, this
+    /// node), or this job handed out again after its node died or it failed before recording an outcome (a new attempt
+    /// on this node). A run running under another job's claim is left alone. False when this job must not go on.
+    /// </summary>
+    private async Task<bool> TakeUpAsync(Run run, PerformContext context, bool continuation, CancellationToken ct)
+    {
+        var claimed = context.GetJobParameter<int?>(ClaimedAttempt);
+        var node = options.Value.InstanceName;
+        if (continuation && claimed is null) run.ContinueOn(node, time.GetUtcNow());
+        else if (claimed == run.Attempt) run.Retake(node, time.GetUtcNow());
+        else return false;
+        // Recorded first, as a claim is: if this node dies right after the save, the job still owns the attempt.
+        context.SetJobParameter(ClaimedAttempt, run.Attempt);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another execution, a cancel or a decision moved the run first: theirs stands.
+            return false;
+        }
     }
 
     private async Task RecordOutcomeAsync(Run run, AgentOutcome outcome, CancellationToken ct)
@@ -139,9 +165,15 @@ public sealed class AgentRunJob(
     private TimeSpan RetryDelay(int attempt) =>
         TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(5).Ticks, options.Value.RunRetryDelay.Ticks * (1L << Math.Min(attempt - 1, 16))));
 
-    /// <summary>This run no longer holds a slot: the workspace's oldest queued run may take it without waiting for its retry.</summary>
+    /// <summary>
+    /// This run no longer holds a slot: if the workspace was at its cap, its oldest queued run (waiting out its slot
+    /// retry) may take it now. Below the cap every queued run's job is already in the queue for any free worker; a
+    /// second job for it would only occupy a worker on whichever node fetched it.
+    /// </summary>
     private async Task HandOnSlotAsync(string workspaceId, CancellationToken ct)
     {
+        var running = await db.Runs.CountAsync(r => r.WorkspaceId == workspaceId && r.Status == RunStatus.Running, ct);
+        if (running + 1 < options.Value.MaxConcurrentRunsPerWorkspace) return;
         var next = await db.Runs.AsNoTracking()
             .Where(r => r.WorkspaceId == workspaceId && r.Status == RunStatus.Queued)
             .OrderBy(r => r.CreatedAt).Select(r => r.Id).FirstOrDefaultAsync(ct);

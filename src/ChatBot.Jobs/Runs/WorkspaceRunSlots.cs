@@ -43,7 +43,7 @@ public sealed class WorkspaceRunSlots(IOptions<JobsOptions> options)
     {
         var running = await db.Runs.CountAsync(r => r.WorkspaceId == run.WorkspaceId && r.Status == RunStatus.Running, ct);
         if (running >= options.Value.MaxConcurrentRunsPerWorkspace) return RunClaim.WorkspaceFull;
-        run.Start(now);
+        run.Start(now, options.Value.InstanceName);
         try
         {
             await db.SaveChangesAsync(ct);

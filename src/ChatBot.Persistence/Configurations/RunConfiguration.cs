@@ -16,6 +16,7 @@ internal sealed class RunConfiguration : IEntityTypeConfiguration<Run>
         builder.Property(r => r.Source).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(24);
         builder.Property(r => r.CorrelationId).HasMaxLength(40);
+        builder.Property(r => r.Node).HasMaxLength(200);
         builder.Property(r => r.Address).HasJsonConversion();
         builder.Property(r => r.RequestedBy).HasJsonConversion();
         builder.Property(r => r.ToolsUsed).HasJsonConversion();

@@ -97,6 +97,7 @@ public sealed record RunTimelineDto(
     [property: JsonPropertyName("tools_used")] IReadOnlyList<string> ToolsUsed,
     [property: JsonPropertyName("credits_used")] int CreditsUsed,
     [property: JsonPropertyName("attempts")] int Attempts,
+    [property: JsonPropertyName("node")] string? Node,
     [property: JsonPropertyName("model_used")] string? ModelUsed,
     [property: JsonPropertyName("total_duration_ms")] long? TotalDurationMs,
     [property: JsonPropertyName("headline")] string? Headline,
@@ -109,7 +110,13 @@ public sealed record RunTimelineDto(
     public static RunTimelineDto From(Run run, IReadOnlyList<Approval> approvals, Receipt? receipt)
     {
         var entries = new List<TimelineEntryDto> { new(run.CreatedAt, "queued", $"requested: {run.Request}") };
-        if (run.StartedAt is { } started) entries.Add(new(started, "started", $"attempt {run.Attempt}"));
+        if (run.StartedAt is { } started)
+        {
+            // The first attempt's start, and the current one's where a node took the run up again.
+            var retaken = run.Attempt > 1 && run.AttemptStartedAt is { } latest && latest > started;
+            entries.Add(new(started, "started", retaken ? "attempt 1" : Attempt(run.Attempt, run.Node)));
+            if (retaken) entries.Add(new(run.AttemptStartedAt!.Value, "retried", Attempt(run.Attempt, run.Node)));
+        }
         foreach (var approval in approvals)
         {
             // In full: approval cards cut long bodies and link here.
@@ -123,6 +130,8 @@ public sealed record RunTimelineDto(
         var ordered = entries.OrderBy(e => e.At).ToList();
         long? duration = run.CompletedAt is { } end ? (long)(end - run.CreatedAt).TotalMilliseconds : null;
         return new RunTimelineDto(run.Id, run.Status, run.Request, run.RequestedBy?.DisplayName, ordered, run.ToolsUsed, run.CreditsUsed, run.Attempt,
-            run.ModelUsed, duration, run.Headline, run.Summary, run.Output, run.FailureReason, run.CorrelationId, receipt?.Status);
+            run.Node, run.ModelUsed, duration, run.Headline, run.Summary, run.Output, run.FailureReason, run.CorrelationId, receipt?.Status);
     }
+
+    private static string Attempt(int attempt, string? node) => node is null ? $"attempt {attempt}" : $"attempt {attempt} on {node}";
 }

@@ -78,9 +78,16 @@ public sealed class TriggerApiTests
 
         Assert.Equal(HttpStatusCode.Accepted, polled.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(5), polled.Headers.RetryAfter?.Delta);
-        Assert.Equal("running", (await polled.JsonAsync()).GetProperty("state").GetString());
+        var running = await polled.JsonAsync();
+        Assert.Equal("running", running.GetProperty("state").GetString());
+        // Where it runs and which attempt this is.
+        Assert.Equal("test-node-1", running.GetProperty("node").GetString());
+        Assert.Equal(1, running.GetProperty("attempts").GetInt32());
         gate.SetResult();
         await app.WaitUntilAsync(db => db.Runs.AnyAsync(r => r.Id == runId && r.Status == RunStatus.Succeeded));
+        var finished = await (await client.GetAsync($"/api/runs/{runId}")).JsonAsync();
+        Assert.Equal("test-node-1", finished.GetProperty("node").GetString());
+        Assert.Equal(1, finished.GetProperty("attempts").GetInt32());
     }
 
     [Fact]

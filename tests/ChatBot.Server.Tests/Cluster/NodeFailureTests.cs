@@ -8,7 +8,7 @@ namespace ChatBot.Server.Tests.Cluster;
 
 /// <summary>
 /// Two real server processes on one PostgreSQL database, clustered. The node running every run is killed
-/// (SIGKILL, mid model call); the survivor recovers the runs, and each ends with exactly one receipt.
+/// (SIGKILL, mid model call); the survivor recovers the runs, each as its second attempt, and each ends with exactly one receipt.
 /// </summary>
 public sealed class NodeFailureTests
 {
@@ -50,6 +50,11 @@ public sealed class NodeFailureTests
                 Assert.Single(receipts, r => r.Contains(runId, StringComparison.Ordinal));
                 var timeline = await b.GetFromJsonAsync<JsonElement>($"/api/timeline/runs/{runId}");
                 Assert.Equal("delivered", timeline.GetProperty("receipt_delivery").GetString());
+                // Node A's attempt died with it; node B's is the second, and the one that finished.
+                Assert.Equal(2, timeline.GetProperty("attempts").GetInt32());
+                Assert.Equal("node-b", timeline.GetProperty("node").GetString());
+                Assert.Contains(timeline.GetProperty("entries").EnumerateArray(),
+                    e => e.GetProperty("kind").GetString() == "retried" && e.GetProperty("detail").GetString() == "attempt 2 on node-b");
             }
             // Each run asked the model on node A (lost with it) and again on node B.
             Assert.True(model.Requests.Count >= 2 * Runs, $"expected the model to be asked again after recovery, saw {model.Requests.Count} calls");

@@ -403,6 +403,9 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     b.Property<int>("Attempt")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("AttemptStartedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -438,6 +441,10 @@ namespace ChatBot.Persistence.Migrations.Postgres
 
                     b.Property<string>("MonitorId")
                         .HasColumnType("text");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Output")
                         .HasColumnType("text");

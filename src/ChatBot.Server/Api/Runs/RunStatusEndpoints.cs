@@ -64,6 +64,8 @@ public static class RunStatusEndpoints
                 state = StateName(run.Status),
                 credits_used = run.CreditsUsed,
                 output = run.Output,
+                node = run.Node,
+                attempts = run.Attempt,
             }, statusCode: 202);
         }
 
@@ -75,6 +77,8 @@ public static class RunStatusEndpoints
             response = run.Output,
             failure_reason = run.FailureReason,
             credits_used = run.CreditsUsed,
+            node = run.Node,
+            attempts = run.Attempt,
             receipt = receipt is null ? null : JsonSerializer.Deserialize<RunReceipt>(receipt.RunReceiptJson),
         });
     }

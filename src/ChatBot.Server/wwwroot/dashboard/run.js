@@ -8,7 +8,7 @@ async function loadRun() {
   const state = document.getElementById("state");
   state.textContent = t.current_state; state.className = `pill state-${t.current_state}`;
   document.getElementById("meta").textContent =
-    `${t.credits_used} credits · ${t.tools_used.length ? t.tools_used.join(", ") : "no tools"} · ${t.attempts} attempt(s)${t.model_used ? " · " + t.model_used : ""}`;
+    `${t.credits_used} credits · ${t.tools_used.length ? t.tools_used.join(", ") : "no tools"} · ${t.attempts} attempt(s)${t.node ? " · on " + t.node : ""}${t.model_used ? " · " + t.model_used : ""}`;
   document.getElementById("headline").textContent = t.headline || t.failure_reason || "";
   document.getElementById("request").textContent = t.request;
   document.getElementById("output").textContent = t.output || "—";
