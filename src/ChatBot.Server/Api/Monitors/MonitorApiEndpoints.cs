@@ -5,6 +5,7 @@ using ChatBot.Core.Common;
 using ChatBot.Core.Monitors;
 using ChatBot.Jobs.Monitors;
 using ChatBot.Jobs.Scheduling;
+using ChatBot.Jobs.Workspaces;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,6 +52,8 @@ public static partial class MonitorApiEndpoints
         var channel = reader.Channel(body, workspaceId);
         if (query is { Length: > 0 } && checker.ExplainUnsupported(query, MonitorClassifier.Classify(query)) is { } why) reader.Problem("query", why);
         if (reader.Problems.Count > 0) return MonitorApiErrors.Validation(http, reader.Problems);
+        if (channel is not null && await ChatConnections.RefusalAsync(db, workspaceId, channel.Platform, ct) is var (_, refused))
+            return MonitorApiErrors.Result(http, 403, refused);
 
         // Stamped as the database keeps it, so created_at reads the same in this response and every later one.
         var monitor = new Monitor(workspaceId, query!, cadence!.Value, MonitorClassifier.Classify(query!), channel, null, db.AsStored(time.GetUtcNow()))
