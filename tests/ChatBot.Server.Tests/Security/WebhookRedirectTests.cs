@@ -60,7 +60,7 @@ public sealed class WebhookRedirectTests
                     .Select(d => d.GetProperty("attempts").EnumerateArray().Select(a => a.GetProperty("error").GetString()).FirstOrDefault())
                     .ToList();
                 return errors.Count == targets.Length && errors.All(e => e is not null);
-            }, what: "a first attempt of every delivery in the log");
+            }, deadline: TimeSpan.FromMinutes(3), what: "a first attempt of every delivery in the log");
 
             Assert.All(errors, error => Assert.StartsWith("refused by egress policy: webhook redirects are not followed (HTTP 307", error));
             Assert.Contains(errors, e => e!.EndsWith("to https://169.254.169.254)", StringComparison.Ordinal));
