@@ -3,6 +3,7 @@ using ChatBot.Core.Commands;
 using ChatBot.Core.Inbound;
 using ChatBot.Core.Messaging;
 using ChatBot.Core.Receipts;
+using ChatBot.Core.Workspaces;
 using ChatBot.Jobs.Approvals;
 using ChatBot.Jobs.Inbox;
 using ChatBot.Jobs.Inbox.Handlers;
@@ -55,6 +56,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<KnownUserRefreshJob>();
         services.AddScoped<IChatOutbox, ChatOutbox>();
         services.AddSingleton<WorkspaceDirectory>();
+        services.AddSingleton<ITeamsTenants, TeamsTenants>();
         services.AddSingleton<SpendGuard>();
         services.AddSingleton<RunEstimator>();
 

@@ -22,6 +22,14 @@ public sealed class EgressPolicy(IOptions<EgressOptions> options)
         return null;
     }
 
+    /// <summary>
+    /// A webhook receiver's redirect, which is never followed: a receiver must not aim the post at another address.
+    /// The target is named by its origin only (a URL's path and query may be credentials).
+    /// </summary>
+    public static string RedirectRefusal(int status, Uri? location) =>
+        $"{Refused}: webhook redirects are not followed (HTTP {status}"
+        + (location is { IsAbsoluteUri: true } ? $" to {location.GetLeftPart(UriPartial.Authority)})" : ")");
+
     /// <summary>The refusal inside a failed send (the connector's exception arrives wrapped by the HTTP stack).</summary>
     public static string? RefusalIn(Exception error)
     {

@@ -30,8 +30,18 @@ public sealed class Workspace
     /// <summary>Credits a workspace may spend per calendar month (UTC); null means no cap.</summary>
     public int? MonthlySpendCap { get; set; }
     public bool Suspended { get; set; }
+    /// <summary>
+    /// The Microsoft Teams tenant this workspace is (Teams workspaces are named by their tenant id), recorded when a
+    /// validated Teams activity from that tenant arrives; null for a workspace Teams never spoke for. Only such a
+    /// workspace acts in Teams, and only in its own tenant.
+    /// </summary>
+    public string? TeamsTenantId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public int Version { get; set; }
+
+    public bool IsTeamsTenant => TeamsTenantId is not null && TeamsTenantId == Id;
+
+    public void RecordTeamsTenant() => TeamsTenantId = Id;
 
     public void RotateWebhookSecret() => WebhookSecret = StandardWebhookSignature.NewSecret();
 

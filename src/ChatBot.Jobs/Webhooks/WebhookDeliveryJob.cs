@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using ChatBot.Agent.Egress;
 using ChatBot.Core.Webhooks;
 using ChatBot.Jobs.Scheduling;
 using ChatBot.Persistence;
@@ -12,7 +13,8 @@ namespace ChatBot.Jobs.Webhooks;
 
 /// <summary>
 /// POSTs one webhook, signed per Standard Webhooks. Any 2xx delivers it; anything else is retried with
-/// backoff by the trigger's retry policy, and every attempt lands in the delivery log.
+/// backoff by the trigger's retry policy, and every attempt lands in the delivery log. A redirect is not followed
+/// (the client never does) and is logged as the egress policy's refusal.
 /// </summary>
 [AutomaticRetry(Attempts = DeliveryAttempts.MaxRetries, DelaysInSeconds = [2, 4, 8, 16, 32, 60, 120, 300, 300, 300])]
 public sealed class WebhookDeliveryJob(ChatBotDbContext db, IHttpClientFactory httpClients, IOptions<JobsOptions> options, TimeProvider time)
@@ -41,11 +43,12 @@ public sealed class WebhookDeliveryJob(ChatBotDbContext db, IHttpClientFactory h
         {
             using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
             statusCode = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode) error = $"HTTP {statusCode}";
+            if ((int)response.StatusCode is >= 300 and < 400) error = EgressPolicy.RedirectRefusal(statusCode.Value, response.Headers.Location);
+            else if (!response.IsSuccessStatusCode) error = $"HTTP {statusCode}";
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
-            error = ChatBot.Agent.Egress.EgressPolicy.RefusalIn(ex) ?? ex.Message;
+            error = EgressPolicy.RefusalIn(ex) ?? ex.Message;
         }
 
         var delivered = error is null;

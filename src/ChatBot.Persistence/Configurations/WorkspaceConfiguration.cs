@@ -17,6 +17,7 @@ internal sealed class WorkspaceConfiguration : IEntityTypeConfiguration<Workspac
         builder.Property(w => w.ApproverIds).HasJsonConversion();
         builder.Property(w => w.WebhookAllowlist).HasJsonConversion();
         builder.Property(w => w.WebhookSecret).HasMaxLength(80);
+        builder.Property(w => w.TeamsTenantId).HasMaxLength(64);
         builder.Property(w => w.Version).IsConcurrencyToken();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChatBot.Core.Workspaces;
 using ChatBot.Teams.Activities;
 using ChatBot.Teams.Auth;
 using ChatBot.Teams.History;
@@ -36,6 +37,7 @@ public static class TeamsEndpoints
         BotFrameworkTokenValidator validator,
         TrustedServiceUrls trusted,
         KnownTeams teams,
+        ITeamsTenants tenants,
         TeamsActivityHandler handler,
         ILoggerFactory loggers,
         CancellationToken ct)
@@ -69,6 +71,8 @@ public static class TeamsEndpoints
         }
         trusted.Remember(activity.ServiceUrl);
         teams.Remember(activity);
+        // The workspace of a tenant that spoke to the bot, and only such a workspace, may act in Teams.
+        if (TeamsConversation.TenantOf(activity) is { } tenant && WorkspaceIds.IsValid(tenant)) await tenants.RecordAsync(tenant, ct);
         return await handler.HandleAsync(activity, ct);
     }
 

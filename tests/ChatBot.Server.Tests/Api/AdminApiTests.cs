@@ -46,6 +46,12 @@ public sealed class AdminApiTests
         await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite);
         using var admin = app.CreateClient(await app.IssueTokenAsync(Workspace, TokenScopes.Admin));
         var url = $"/api/workspace/{Workspace}/admin/settings";
+        await using (var connected = app.CreateDbContext())
+        {
+            // A Slack team the bot is connected to: only such a workspace names a Slack receipt channel.
+            connected.BotInstallations.Add(BotInstallation.ConfiguredToken(ChatBot.Core.Chat.ChatPlatform.Slack, Workspace, DateTimeOffset.UtcNow));
+            await connected.SaveChangesAsync();
+        }
 
         var ok = await admin.PatchAsJsonAsync(url, new
         {

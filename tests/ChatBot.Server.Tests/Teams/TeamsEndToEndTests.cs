@@ -23,7 +23,7 @@ public sealed class TeamsEndToEndTests
 
     public static TheoryData<StorageKind> Stores => [StorageKind.Sqlite, StorageKind.Postgres];
 
-    private static async Task<ChatBotAppFactory> StartAsync(StorageKind storage, BotFrameworkAuthDouble auth, BotConnectorDouble connector, string adminId = "29:bob")
+    internal static async Task<ChatBotAppFactory> StartAsync(StorageKind storage, BotFrameworkAuthDouble auth, BotConnectorDouble connector, string adminId = "29:bob")
     {
         var app = await ChatBotAppFactory.CreateAsync(storage, new Dictionary<string, string?>
         {

@@ -48,4 +48,34 @@ public sealed class ConfiguredTokenTeamTests
         await messenger.PostAsync(new ChatAddress(ChatPlatform.Slack, BotTeam, "C0GENERAL"), new TextView("hello"), CancellationToken.None);
         Assert.Equal("Bearer " + SlackApiDouble.BotToken, Assert.Single(slack.CallsTo("chat.postMessage")).Authorization);
     }
+
+    [Fact]
+    public async Task Until_auth_test_answers_the_configured_token_is_used_for_no_team_and_the_call_is_left_to_a_retry()
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        slack.BotTeamId = BotTeam;
+        slack.DelayAuthTest = true;
+        var installations = new InMemorySlackInstallations();
+        await using var services = SlackServices.For(slack, installations: installations);
+        var learner = services.GetServices<IHostedService>().OfType<SlackConfiguredTokenTeamLearner>().Single();
+        await learner.StartAsync(CancellationToken.None);
+        await slack.WaitForCallAsync("auth.test");
+        var messenger = services.GetRequiredService<SlackMessenger>();
+        var ownChannel = new ChatAddress(ChatPlatform.Slack, BotTeam, "C0GENERAL");
+
+        var pending = await Assert.ThrowsAsync<SlackTokenTeamPendingException>(() => messenger.PostAsync(ownChannel, new TextView("too early"), CancellationToken.None));
+        Assert.Contains("trying again later", pending.Message);
+        Assert.Empty(slack.CallsTo("chat.postMessage"));
+        Assert.Empty(installations.ConfiguredTokenTeams);
+
+        slack.DelayAuthTest = false;
+        await Eventually.HoldsAsync(() => Task.FromResult(installations.ConfiguredTokenTeams.ContainsKey(BotTeam)), what: "the bot token's team learned after the delay");
+        await learner.StopAsync(CancellationToken.None);
+
+        await messenger.PostAsync(ownChannel, new TextView("now"), CancellationToken.None);
+        Assert.Equal("Bearer " + SlackApiDouble.BotToken, Assert.Single(slack.CallsTo("chat.postMessage")).Authorization);
+        await Assert.ThrowsAsync<PlatformNotConfiguredException>(() =>
+            messenger.PostAsync(new ChatAddress(ChatPlatform.Slack, "acme-isolation", "C0GENERAL"), new TextView("leak"), CancellationToken.None));
+        Assert.Single(slack.CallsTo("chat.postMessage"));
+    }
 }

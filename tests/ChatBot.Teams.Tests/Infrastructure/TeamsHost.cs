@@ -21,9 +21,10 @@ public sealed class TeamsHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TeamsHost(WebApplication app, BotFrameworkAuthDouble auth, BotConnectorDouble connector, RecordingInbox inbox, HttpClient client)
+    private TeamsHost(WebApplication app, BotFrameworkAuthDouble auth, BotConnectorDouble connector, RecordingInbox inbox, RecordingTeamsTenants tenants, HttpClient client)
     {
         _app = app;
+        Tenants = tenants;
         Auth = auth;
         Connector = connector;
         Inbox = inbox;
@@ -33,6 +34,8 @@ public sealed class TeamsHost : IAsyncDisposable
     public BotFrameworkAuthDouble Auth { get; }
     public BotConnectorDouble Connector { get; }
     public RecordingInbox Inbox { get; }
+    /// <summary>Starts with <see cref="TeamsActivities.TenantId"/>, as if its activities had arrived before.</summary>
+    public RecordingTeamsTenants Tenants { get; }
     public HttpClient Client { get; }
     public IServiceProvider Services => _app.Services;
     public DeliveringOutbox Outbox => _app.Services.GetRequiredService<DeliveringOutbox>();
@@ -45,6 +48,8 @@ public sealed class TeamsHost : IAsyncDisposable
         var auth = await BotFrameworkAuthDouble.StartAsync();
         var connector = await BotConnectorDouble.StartAsync();
         var inbox = new RecordingInbox();
+        var tenants = new RecordingTeamsTenants();
+        await tenants.RecordAsync(TeamsActivities.TenantId, CancellationToken.None);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         ChatBot.Testing.Logging.TestLogFile.AddTo(builder.Logging);
@@ -64,6 +69,7 @@ public sealed class TeamsHost : IAsyncDisposable
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IChatInbox>(inbox);
+        builder.Services.AddSingleton<ChatBot.Core.Workspaces.ITeamsTenants>(tenants);
         builder.Services.AddChatBotTeams(builder.Configuration);
         builder.Services.AddSingleton<DeliveringOutbox>();
         builder.Services.AddSingleton<ChatBot.Core.Messaging.IChatOutbox>(sp => sp.GetRequiredService<DeliveringOutbox>());
@@ -80,7 +86,7 @@ public sealed class TeamsHost : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var client = new HttpClient { BaseAddress = new Uri(address.Replace("[::1]", "127.0.0.1")) };
-        return new TeamsHost(app, auth, connector, inbox, client);
+        return new TeamsHost(app, auth, connector, inbox, tenants, client);
     }
 
     public async ValueTask DisposeAsync()

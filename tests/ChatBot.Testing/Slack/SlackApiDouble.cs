@@ -43,6 +43,9 @@ public sealed class SlackApiDouble : IAsyncDisposable
     /// <summary>The team <see cref="BotToken"/> belongs to, as auth.test reports it; null answers auth.test with unknown_method.</summary>
     public string? BotTeamId { get; set; }
 
+    /// <summary>While set, auth.test answers 429 with Retry-After: 1, as Slack does when it wants the caller back later.</summary>
+    public bool DelayAuthTest { get; set; }
+
     /// <summary>The app-level token apps.connections.open accepts (Socket Mode).</summary>
     public const string AppToken = "xapp-test-token";
 
@@ -120,6 +123,12 @@ public sealed class SlackApiDouble : IAsyncDisposable
 
         // Scripted failures are for the calls a test drives; the startup auth.test probe (which team Slack__BotToken
         // belongs to) runs at a moment no test controls, so it never takes one.
+        if (method == "auth.test" && DelayAuthTest)
+        {
+            http.Response.StatusCode = 429;
+            http.Response.Headers.RetryAfter = "1";
+            return;
+        }
         if (method != "auth.test" && Failures.TryDequeue(out var failure))
         {
             if (failure.RetryAfterSeconds is { } seconds)

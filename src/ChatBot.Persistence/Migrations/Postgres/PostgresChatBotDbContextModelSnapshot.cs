@@ -698,6 +698,10 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     b.Property<bool>("Suspended")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("TeamsTenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

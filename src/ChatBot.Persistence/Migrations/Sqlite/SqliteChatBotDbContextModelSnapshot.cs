@@ -693,6 +693,10 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     b.Property<bool>("Suspended")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TeamsTenantId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

@@ -2,6 +2,7 @@ using ChatBot.Agent.Egress;
 using ChatBot.Core.Workspaces;
 using ChatBot.Jobs.Application;
 using ChatBot.Jobs.Application.Tokens;
+using ChatBot.Jobs.Workspaces;
 using ChatBot.Persistence;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
@@ -84,6 +85,9 @@ public static class AdminEndpoints
         var (patch, unreadable) = await JsonBody.ReadAsync<WorkspaceSettingsDto>(http, ct);
         if (unreadable is not null) return unreadable;
         if (WorkspaceSettingsUpdate.Problem(patch!, egress) is var (status, code, message)) return ApiErrors.Result(http, status, code, message);
+        if (patch!.DefaultReceiptChannel is { } channel
+            && await ChatConnections.RefusalAsync(db, workspace_id, channel.Platform, ct) is var (refusedCode, refused))
+            return ApiErrors.Result(http, 403, refusedCode, refused);
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == workspace_id, ct);
         WorkspaceSettingsUpdate.Apply(workspace, patch!);
         try

@@ -7,6 +7,7 @@ using ChatBot.Jobs.Application;
 using ChatBot.Jobs.Application.Monitors;
 using ChatBot.Jobs.Monitors;
 using ChatBot.Jobs.Scheduling;
+using ChatBot.Jobs.Workspaces;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +55,8 @@ public static partial class MonitorApiEndpoints
         // Reported with the other fields' problems, as one validation answer.
         if (query is { Length: > 0 } && creation.ExplainUnsupported(query) is { } why) reader.Problem("query", why);
         if (reader.Problems.Count > 0) return MonitorApiErrors.Validation(http, reader.Problems);
+        if (channel is not null && await ChatConnections.RefusalAsync(db, workspaceId, channel.Platform, ct) is var (_, refused))
+            return MonitorApiErrors.Result(http, 403, refused);
 
         var outcome = await creation.CreateAsync(new NewMonitor(workspaceId, query!, cadence!.Value, channel, null)
         {

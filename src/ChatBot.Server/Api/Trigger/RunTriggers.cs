@@ -43,9 +43,8 @@ public sealed class RunTriggers(ChatBotDbContext db, SpendGuard spend, RunEstima
         if (workspace.Suspended) return TriggerOutcome.Refused(403, "WORKSPACE_SUSPENDED", "This workspace is suspended.");
         var (address, unplaced) = await AddressOfAsync(workspaceId, request, ct);
         if (unplaced is not null) return unplaced;
-        if (address?.Platform == ChatPlatform.Slack && !await IsConnectedToSlackAsync(workspaceId, ct))
-            return TriggerOutcome.Refused(403, "NOT_A_SLACK_WORKSPACE",
-                "This workspace is not connected to a Slack team, so it cannot answer in a Slack channel. Install the app in the team (/slack/install), or trigger from the workspace of that team.");
+        if (address is not null && await ChatConnections.RefusalAsync(db, workspaceId, address.Platform, ct) is var (code, why))
+            return TriggerOutcome.Refused(403, code, why);
         Uri? webhook = null;
         if (request.ResponseDestination?.WebhookUrl is { } url)
         {
@@ -130,10 +129,6 @@ public sealed class RunTriggers(ChatBotDbContext db, SpendGuard spend, RunEstima
                 $"This Idempotency-Key was already used for a different request (run {run.Id}). Send the same body to get that run again, or use a new key for a new request.");
         return TriggerOutcome.Started(run);
     }
-
-    /// <summary>A Slack team's workspace: installed through OAuth, or the team <c>Slack__BotToken</c> belongs to.</summary>
-    private Task<bool> IsConnectedToSlackAsync(string workspaceId, CancellationToken ct) =>
-        db.BotInstallations.AnyAsync(i => i.Platform == ChatPlatform.Slack && i.WorkspaceId == workspaceId, ct);
 
     private bool IsExpired(InboundDelivery delivery) => delivery.ReceivedAt + IdempotencyWindow <= time.GetUtcNow();
 
