@@ -16,7 +16,18 @@ public sealed class ChatOutbox(IDbContextFactory<ChatBotDbContext> factory, Work
     public async Task SendAsync(ChatAddress to, ChatView view, CancellationToken ct, string? replaceMessageId = null)
     {
         await using var db = factory.CreateDbContext();
-        var message = new OutboundMessage(to, view, time.GetUtcNow(), replaceMessageId);
+        var now = time.GetUtcNow();
+        var message = new OutboundMessage(to, view, now);
+        if (replaceMessageId is not null)
+        {
+            // Every message the bot posts is an outbox row; the update follows the row that posted the one to replace.
+            // (Only old Teams clients take this path, so an unindexed look-up is fine.)
+            var candidates = await db.OutboundMessages.AsNoTracking()
+                .Where(m => m.SentMessageId == replaceMessageId).OrderByDescending(m => m.CreatedAt).Take(5).ToListAsync(ct);
+            var posted = candidates.FirstOrDefault(m => m.To.WorkspaceId == to.WorkspaceId);
+            if (posted is null) return; // not ours (or long purged): nothing to update
+            message = OutboundMessage.Following(posted, OutboundRelation.Replaces, to, view, now);
+        }
         db.OutboundMessages.Add(message);
         await scheduler.SaveAndScheduleAsync(db, s => s.MessageDelivery(message.Id), ct);
     }

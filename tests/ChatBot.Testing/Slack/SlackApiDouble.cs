@@ -163,7 +163,7 @@ public sealed class SlackApiDouble : IAsyncDisposable
         {
             var posted = new SlackPostedMessage(call.Arg("channel") ?? "", call.Arg("thread_ts"), NextTs(), call.Arg("text"), call.Arguments["metadata"]?.DeepClone() as JsonObject);
             Posted.Enqueue(posted);
-            if (HoldPostReply is { } hold) await hold(call);
+            if (HoldPostReply is { } holdReply) await holdReply(call);
             await http.Response.WriteAsJsonAsync(new JsonObject { ["ok"] = true, ["channel"] = posted.Channel, ["ts"] = posted.Ts });
             return;
         }

@@ -36,7 +36,7 @@ public static partial class MonitorApiEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, MonitorApiCaller gate, MonitorCreation creation,
+    private static async Task<IResult> CreateAsync(HttpContext http, MonitorApiCaller gate, MonitorCreation creation, ChatBotDbContext db,
         EgressPolicy egress, CancellationToken ct)
     {
         var (authorized, problem) = await gate.AuthorizeAsync(http, ct);
