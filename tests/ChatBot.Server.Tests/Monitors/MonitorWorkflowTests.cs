@@ -52,6 +52,8 @@ public sealed class MonitorWorkflowTests
 
         var completion = await app.WaitForAsync(db => db.MonitorEvents.SingleOrDefaultAsync());
         Assert.Equal(MonitorEventType.Completion, completion.Type);
+        // The root message is an outbox row of its own, delivered after the check that wrote it.
+        await app.WaitForAsync(db => db.OutboundMessages.SingleOrDefaultAsync(m => m.SentAt != null && m.Purpose == OutboundPurpose.MonitorRoot));
         Assert.Single(app.Messenger.Messages); // the root message only
         await using var db = app.CreateDbContext();
         Assert.Equal(MonitorKind.Feed, (await db.Monitors.SingleAsync()).Kind);
