@@ -34,7 +34,7 @@ public sealed class JobEngine
                 QueuePollInterval = jobs.QueuePollInterval,
                 DistributedLockTimeout = TimeSpan.FromSeconds(30),
             })
-            : new SQLiteStorage(JobsFileOf(storage.ConnectionString), new SQLiteStorageOptions
+            : new SQLiteStorage(SerializedConnections(JobsFileOf(storage.ConnectionString)), new SQLiteStorageOptions
             {
                 QueuePollInterval = jobs.QueuePollInterval,
                 // One node: after a crash its fetched jobs come back once the process restarts and this has passed.
@@ -46,6 +46,16 @@ public sealed class JobEngine
 
     /// <summary>True when jobs join the caller's transaction (PostgreSQL).</summary>
     public bool EnlistsInTransactions { get; }
+
+    /// <summary>
+    /// The store's own factory opens its connections with <c>NoMutex</c>, which is only safe while no connection is ever
+    /// used by two threads at once; under load the store broke that and corrupted its file (a kill -9 test found
+    /// "database disk image is malformed" after a restart). <c>FullMutex</c> makes SQLite serialize each connection.
+    /// </summary>
+    private static SQLiteDbConnectionFactory SerializedConnections(string file) =>
+        new(() => new SQLite.SQLiteConnection(file,
+            SQLite.SQLiteOpenFlags.ReadWrite | SQLite.SQLiteOpenFlags.Create | SQLite.SQLiteOpenFlags.FullMutex,
+            storeDateTimeAsTicks: true) { BusyTimeout = TimeSpan.FromSeconds(10) });
 
     private static string JobsFileOf(string sqliteConnectionString)
     {
