@@ -84,7 +84,7 @@ internal sealed class DispatchBenchmark(string postgres, int runs)
             var last = await BenchPostgres.ScalarAsync<DateTime>(database, """SELECT max("StartedAt") FROM runs""");
             var lastDone = await BenchPostgres.ScalarAsync<DateTime>(database, """SELECT max("CompletedAt") FROM runs""");
             var succeeded = await BenchPostgres.ScalarAsync<long>(database, """SELECT count(*) FROM runs WHERE "Status" = 'Succeeded'""");
-            var spread = await SpreadAsync(database, names);
+            var spread = await SpreadAsync(database, names, released);
             foreach (var server in servers)
                 if (server.HasExited) throw new InvalidOperationException($"A server exited during the dispatch benchmark:\n{server.Output}");
             foreach (var client in clients) client.Dispose();
@@ -104,11 +104,11 @@ internal sealed class DispatchBenchmark(string postgres, int runs)
     /// Which node ran how many, and each node's longest stretch with a free worker while runs waited (from the runs'
     /// own node, start and end): on two nodes both must take the backlog as soon as they have free workers.
     /// </summary>
-    private static async Task<string> SpreadAsync(string database, IReadOnlyList<string> names)
+    private static async Task<string> SpreadAsync(string database, IReadOnlyList<string> names, DateTimeOffset released)
     {
         var executed = await ExecutedRun.ReadAllAsync(database);
         var workers = ExtraSettings().Where(s => s.Key == "Jobs__MaxConcurrency").Select(s => int.Parse(s.Value)).DefaultIfEmpty(DefaultWorkers).Last();
-        var idle = NodeIdleness.LongestIdleWhileWorkWaits(executed, names, workers);
+        var idle = NodeIdleness.LongestIdleWhileWorkWaits(executed, names, workers, released);
         return string.Join(", ", names.Select(n => $"{n} ran {executed.Count(r => r.Node == n)}, longest idle with work waiting {idle[n].TotalMilliseconds:F0} ms"));
     }
 

@@ -8,12 +8,15 @@ public static class NodeIdleness
 {
     /// <summary>
     /// Per node, the longest stretch during which at least one run was waiting (created, not yet started) while the node
-    /// ran fewer than <paramref name="workersPerNode"/> runs.
+    /// ran fewer than <paramref name="workersPerNode"/> runs. <paramref name="releasedAt"/>: runs queued while the nodes
+    /// were held back (drained) count as waiting only from then.
     /// </summary>
-    public static IReadOnlyDictionary<string, TimeSpan> LongestIdleWhileWorkWaits(IReadOnlyList<ExecutedRun> runs, IEnumerable<string> nodes, int workersPerNode)
+    public static IReadOnlyDictionary<string, TimeSpan> LongestIdleWhileWorkWaits(IReadOnlyList<ExecutedRun> runs, IEnumerable<string> nodes, int workersPerNode,
+        DateTimeOffset? releasedAt = null)
     {
+        DateTimeOffset WaitsFrom(ExecutedRun r) => releasedAt is { } released && released > r.CreatedAt ? released : r.CreatedAt;
         var started = runs.Where(r => r is { StartedAt: not null }).ToList();
-        var moments = runs.Select(r => r.CreatedAt)
+        var moments = runs.Select(WaitsFrom)
             .Concat(started.Select(r => r.StartedAt!.Value))
             .Concat(started.Where(r => r.CompletedAt is not null).Select(r => r.CompletedAt!.Value))
             .Distinct().Order().ToList();
@@ -26,7 +29,7 @@ public static class NodeIdleness
             for (var i = 0; i + 1 < moments.Count; i++)
             {
                 var at = moments[i];
-                var waiting = runs.Any(r => r.CreatedAt <= at && (r.StartedAt is null || r.StartedAt > at));
+                var waiting = runs.Any(r => WaitsFrom(r) <= at && (r.StartedAt is null || r.StartedAt > at));
                 var busy = started.Count(r => r.Node == node && r.StartedAt <= at && (r.CompletedAt is null || r.CompletedAt > at));
                 if (waiting && busy < workersPerNode) idleSince ??= at;
                 else idleSince = null;
