@@ -36,5 +36,14 @@ public static class CadenceRules
         return origin + period * periods;
     }
 
+    /// <summary>
+    /// When a monitor checked at <paramref name="checkedAt"/> is due next: its next grid slot at least half a period
+    /// later. A new monitor is checked at once, off its grid; without the gap a slot that happened to fall a few
+    /// seconds after that first check would check it again at once (and a slow pass that read the clock before the
+    /// slot would leave it due right after). A regular check on its slot is due a full period later either way.
+    /// </summary>
+    public static DateTimeOffset NextCheckAfter(string monitorId, Cadence cadence, DateTimeOffset checkedAt) =>
+        NextFireAfter(monitorId, cadence, checkedAt + Period(cadence) / 2);
+
     public static string Describe(Cadence cadence) => cadence.ToString().ToLowerInvariant();
 }

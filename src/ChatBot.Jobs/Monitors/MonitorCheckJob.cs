@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Hangfire;
+using Hangfire.Server;
 
 namespace ChatBot.Jobs.Monitors;
 
@@ -26,10 +27,11 @@ public sealed class MonitorCheckJob(
     MonitorWebhooks webhooks,
     ILogger<MonitorCheckJob> logger)
 {
-    public async Task ExecuteAsync(string monitorId, CancellationToken ct)
+    public async Task ExecuteAsync(string monitorId, PerformContext context, CancellationToken ct)
     {
         var monitor = await db.Monitors.SingleOrDefaultAsync(m => m.Id == monitorId, ct);
         if (monitor is null || monitor.IsDeleted || monitor.Status != MonitorStatus.Active) return;
+        if (CheckedSinceAskedFor(monitor, context)) return;
 
         var outbox = new List<OutboundMessage>();
         var root = await RootMessageAsync(monitor, outbox, ct);
@@ -90,6 +92,21 @@ public sealed class MonitorCheckJob(
         {
             // Paused, canceled or checked concurrently: that change stands, this check's findings are dropped.
         }
+    }
+
+    /// <summary>
+    /// The job store runs a job at least once: a node that loses its claim on a job (a stall longer than the dead-node
+    /// timeout, a failed state change) has it run again elsewhere. A check that finished after this job was asked for
+    /// has done what it asked (it may be this very job's first run), so a second one would only repeat its posts.
+    /// </summary>
+    private bool CheckedSinceAskedFor(Monitor monitor, PerformContext? context)
+    {
+        if (context is null || monitor.LastRunAt is not { } checkedAt) return false;
+        var askedAt = context.BackgroundJob.CreatedAt; // the job store's times are UTC
+        if (checkedAt.UtcDateTime < (askedAt.Kind == DateTimeKind.Local ? askedAt.ToUniversalTime() : askedAt)) return false;
+        logger.LogDebug("Monitor {MonitorId} was checked at {CheckedAt:O}, after job {JobId} asked for a check: nothing to do",
+            monitor.Id, checkedAt, context.BackgroundJob.Id);
+        return true;
     }
 
     /// <summary>

@@ -66,7 +66,7 @@ public sealed class MonitorDuePoller(
         foreach (var monitor in due)
         {
             if (scope is null) scheduler.Schedule(s => s.MonitorCheck(monitor.Id));
-            var next = CadenceRules.NextFireAfter(monitor.Id, Enum.Parse<Cadence>(monitor.Cadence), now);
+            var next = CadenceRules.NextCheckAfter(monitor.Id, Enum.Parse<Cadence>(monitor.Cadence), now);
             await db.Monitors.Where(m => m.Id == monitor.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.NextCheckAt, next), ct);
             if (scope is not null) scheduler.Schedule(s => s.MonitorCheck(monitor.Id));
         }

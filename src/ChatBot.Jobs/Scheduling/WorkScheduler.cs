@@ -58,7 +58,7 @@ public sealed class WorkScheduler(IBackgroundJobClient jobs, JobEngine engine)
         jobs.Schedule<ApprovalExpiryJob>(j => j.ExecuteAsync(approval.Id, CancellationToken.None), approval.ExpiresAt);
 
     /// <summary>One check of a monitor now, outside its cadence (the due-monitor poller enqueues the regular ones the same way).</summary>
-    public void MonitorCheck(string monitorId) => jobs.Enqueue<MonitorCheckJob>(j => j.ExecuteAsync(monitorId, CancellationToken.None));
+    public void MonitorCheck(string monitorId) => jobs.Enqueue<MonitorCheckJob>(j => j.ExecuteAsync(monitorId, null!, CancellationToken.None));
 
     /// <summary>Looks up a person's platform role (users.info) and stores it, off the request path.</summary>
     public void KnownUserRefresh(ChatPlatform platform, string workspaceId, string userId) =>

@@ -42,4 +42,34 @@ public sealed class CadenceRulesTests
         var first = CadenceRules.NextFireAfter(id, Cadence.Weekly, Now);
         Assert.Equal(first.AddDays(7), CadenceRules.NextFireAfter(id, Cadence.Weekly, first));
     }
+
+    [Fact]
+    public void A_check_just_before_the_monitors_slot_is_not_repeated_at_that_slot()
+    {
+        var id = Ids.NewMonitorId();
+        var slot = CadenceRules.NextFireAfter(id, Cadence.Daily, Now);
+
+        Assert.Equal(slot.AddDays(1), CadenceRules.NextCheckAfter(id, Cadence.Daily, slot.AddSeconds(-4)));
+    }
+
+    [Fact]
+    public void A_check_on_the_monitors_slot_is_due_one_period_later()
+    {
+        var id = Ids.NewMonitorId();
+        var slot = CadenceRules.NextFireAfter(id, Cadence.Hourly, Now);
+
+        Assert.Equal(slot.AddHours(1), CadenceRules.NextCheckAfter(id, Cadence.Hourly, slot.AddSeconds(2)));
+    }
+
+    [Property(MaxTest = 200)]
+    public bool The_next_check_is_on_the_grid_between_half_a_period_and_one_and_a_half_periods_later(int seed, byte cadenceIndex, int offsetMinutes)
+    {
+        var cadence = (Cadence)(cadenceIndex % 3);
+        var id = "monitor_" + seed.ToString("x8");
+        var checkedAt = Now.AddMinutes(offsetMinutes % 100_000);
+        var next = CadenceRules.NextCheckAfter(id, cadence, checkedAt);
+        var period = CadenceRules.Period(cadence);
+        return next - checkedAt > period / 2 && next - checkedAt <= period * 1.5
+            && next == CadenceRules.NextFireAfter(id, cadence, next - period);
+    }
 }

@@ -36,7 +36,7 @@ public sealed class MonitorDuePollerTests
         Assert.Equal(0, await poller.EnqueueDueAsync(CancellationToken.None));
 
         Assert.Equal([monitor.Id], jobs.Jobs.Subjects(nameof(MonitorCheckJob.ExecuteAsync)));
-        Assert.Equal(CadenceRules.NextFireAfter(monitor.Id, Cadence.Hourly, Created), (await ReloadAsync(jobs, monitor.Id)).NextCheckAt);
+        Assert.Equal(CadenceRules.NextCheckAfter(monitor.Id, Cadence.Hourly, Created), (await ReloadAsync(jobs, monitor.Id)).NextCheckAt);
     }
 
     [Theory]
@@ -55,9 +55,10 @@ public sealed class MonitorDuePollerTests
         Assert.Equal(1, await poller.EnqueueDueAsync(CancellationToken.None));
         Assert.Equal(0, await poller.EnqueueDueAsync(CancellationToken.None));
 
+        // Back on its grid: the first slot at least half a period after that check (never two checks close together).
         var next = (await ReloadAsync(jobs, monitor.Id)).NextCheckAt;
-        Assert.True(next > jobs.Time.GetUtcNow());
-        Assert.True(next - jobs.Time.GetUtcNow() <= CadenceRules.Period(cadence));
+        Assert.Equal(CadenceRules.NextCheckAfter(monitor.Id, cadence, jobs.Time.GetUtcNow()), next);
+        Assert.True(next - jobs.Time.GetUtcNow() > CadenceRules.Period(cadence) / 2);
         Assert.Equal(2, jobs.Jobs.Subjects(nameof(MonitorCheckJob.ExecuteAsync)).Count);
     }
 

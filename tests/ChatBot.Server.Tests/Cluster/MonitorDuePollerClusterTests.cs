@@ -37,7 +37,7 @@ public sealed class MonitorDuePollerClusterTests
                 await db.SaveChangesAsync();
             }
 
-            await Eventually.HoldsAsync(async () => await TestPostgres.CountAsync(database, "SELECT count(*) FROM monitor_events") >= Monitors, TimeSpan.FromSeconds(90));
+            await Eventually.HoldsAsync(async () => await TestPostgres.CountAsync(database, "SELECT count(*) FROM monitor_events") >= Monitors, TimeSpan.FromMinutes(5));
 
             Assert.Equal(0, await TestPostgres.CountAsync(database, "SELECT count(*) FROM monitors WHERE \"NextCheckAt\" <= now()"));
             Assert.Equal(Monitors, await TestPostgres.CountAsync(database, "SELECT count(*) FROM monitor_events"));

@@ -7,6 +7,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ChatBot.Testing.Logging;
 using Microsoft.Extensions.Logging;
+using ChatBot.Testing.Hosting;
+using Hangfire;
+using Hangfire.States;
 
 namespace ChatBot.Server.Tests.Monitors;
 
@@ -167,5 +170,29 @@ public sealed class MonitorWorkflowTests
         Assert.Equal(app.Checker.TopicRefusal, ((TextView)refused.Reply!).Text);
         var list = Assert.IsType<MonitorListView>(listed.Reply);
         Assert.Equal(["https://example.com/b", "https://example.com/a"], list.Items.Select(i => i.Query));
+    }
+
+    [Theory]
+    [MemberData(nameof(Stores))]
+    public async Task A_check_job_that_runs_again_does_not_check_again(StorageKind storage)
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(storage);
+        app.Checker.ThenDetect("Pricing page: Pro plan now $12/month", "https://example.com/pricing").ThenDetect("A repeat", "https://example.com/pricing");
+        _ = app.CreateClient();
+        await app.SendAsync(Inputs.Command(new CreateMonitorCommand(Cadence.Daily, "https://example.com/pricing")));
+        await app.WaitForAsync(db => db.Monitors.SingleOrDefaultAsync(m => m.LastRunAt != null));
+        var store = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
+        string? check = null;
+        await Eventually.HoldsAsync(() => Task.FromResult((check = store.SucceededJobs(0, 50)
+            .SingleOrDefault(j => j.Value.Job?.Type == typeof(ChatBot.Jobs.Monitors.MonitorCheckJob)).Key) is not null));
+
+        // The job store runs a job at least once: the same job enqueued again (as after a node lost its claim on it).
+        app.Services.GetRequiredService<IBackgroundJobClient>().Requeue(check!);
+        await Eventually.HoldsAsync(() => Task.FromResult(
+            store.JobDetails(check).History.Count(h => h.StateName == SucceededState.StateName) == 2));
+
+        Assert.Single(app.Checker.Requests);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.MonitorEvents.CountAsync());
     }
 }
