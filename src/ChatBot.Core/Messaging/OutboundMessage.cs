@@ -28,8 +28,8 @@ public sealed class OutboundMessage
 
     /// <summary>A row that depends on <paramref name="earlier"/> (replaces its message, posts in its thread, or after it).</summary>
     public static OutboundMessage Following(OutboundMessage earlier, OutboundRelation relation, ChatAddress to, ChatView view, DateTimeOffset now,
-        OutboundPurpose purpose = OutboundPurpose.Notice, string? subjectId = null) =>
-        new(to, view, now, null, purpose, subjectId) { DependsOnId = earlier.Id, Relation = relation };
+        OutboundPurpose purpose = OutboundPurpose.Notice, string? subjectId = null, ChatUser? directTo = null) =>
+        new(to, view, now, directTo, purpose, subjectId) { DependsOnId = earlier.Id, Relation = relation };
 
     public string Id { get; private set; } = "";
     /// <summary>Where it goes; for a row in another row's thread, the thread is filled in at delivery.</summary>

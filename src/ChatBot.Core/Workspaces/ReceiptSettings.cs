@@ -12,10 +12,12 @@ public sealed class ReceiptSettings
     public GoneChannel? LastGoneChannel { get; set; }
 
     /// <summary>Forgets a conversation the bot can no longer post in: cleared as the default if it was that.</summary>
-    public void Forget(ChatPlatform platform, string channelId, string reason, DateTimeOffset now)
+    /// <returns>True when it was the default receipts channel.</returns>
+    public bool Forget(ChatPlatform platform, string channelId, string reason, DateTimeOffset now)
     {
         var wasDefault = DefaultChannel is { } channel && channel.Platform == platform && channel.ChannelId == channelId;
         if (wasDefault) DefaultChannel = null;
         LastGoneChannel = new GoneChannel(platform, channelId, reason, wasDefault, now);
+        return wasDefault;
     }
 }

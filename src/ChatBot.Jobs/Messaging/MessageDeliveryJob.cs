@@ -69,7 +69,7 @@ public sealed class MessageDeliveryJob(
         {
             message.RecordGaveUp(ex.Message, time.GetUtcNow());
             await records.RecordFailureAsync(db, message, final: true, CancellationToken.None);
-            await gone.ForgetAsync(db, message.To.WorkspaceId, ex, CancellationToken.None);
+            await gone.ForgetAsync(db, message, ex, CancellationToken.None);
             await SaveAsync(message, CancellationToken.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -83,6 +83,46 @@ public sealed class GoneChannelTests
         Assert.Single(slack.CallsTo("chat.postMessage"));
     }
 
+    [Fact]
+    public async Task The_workspace_admins_the_bot_knows_hear_in_a_direct_message_that_the_default_channel_was_cleared()
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        slack.Failures.Enqueue(SlackScriptedFailure.Fails("is_archived"));
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Sqlite, new Dictionary<string, string?>
+        {
+            ["Slack:SigningSecret"] = "gone-signing-secret",
+            ["Slack:BotToken"] = SlackApiDouble.BotToken,
+            ["Slack:ApiBaseUrl"] = slack.ApiBaseUrl,
+        });
+        app.ConfigureServices = services => services.AddSingleton<IMessenger>(sp => sp.GetRequiredService<SlackMessenger>());
+        var channel = new ChatAddress(ChatPlatform.Slack, "T0GONE", "C0GONE");
+        _ = app.CreateClient();
+        await using (var db = app.CreateDbContext())
+        {
+            var now = DateTimeOffset.UtcNow;
+            var admin = new ChatBot.Core.Users.KnownUser(ChatPlatform.Slack, channel.WorkspaceId, "U0ADMIN", now);
+            admin.RecordRole(isAdmin: true, "Ada", now);
+            var member = new ChatBot.Core.Users.KnownUser(ChatPlatform.Slack, channel.WorkspaceId, "U0MEMBER", now);
+            member.RecordRole(isAdmin: false, "Mo", now);
+            var otherWorkspaceAdmin = new ChatBot.Core.Users.KnownUser(ChatPlatform.Slack, "T0OTHER", "U0ELSEWHERE", now);
+            otherWorkspaceAdmin.RecordRole(isAdmin: true, "Eve", now);
+            db.KnownUsers.AddRange(admin, member, otherWorkspaceAdmin);
+            await db.SaveChangesAsync();
+        }
+
+        await TriggerRunWithDefaultChannelAsync(app, channel);
+
+        var notice = await slack.WaitForCallAsync("chat.postMessage", c => c.Arg("channel") == "DU0ADMIN");
+        Assert.Contains("no longer the default receipts channel", notice.Arg("text"));
+        Assert.Contains("is_archived", notice.Arg("text"));
+        Assert.Contains("<#C0GONE>", notice.Arg("text"));
+        // Every outbox row has finished: the admin's notice was the only direct message.
+        await app.WaitUntilAsync(async db => !await db.OutboundMessages.AnyAsync(m => m.SentAt == null && m.FailedAt == null));
+        Assert.Equal(["U0ADMIN"], slack.CallsTo("conversations.open").Select(c => c.Arg("users")));
+        await using (var db = app.CreateDbContext())
+            Assert.Null((await db.Workspaces.SingleAsync(w => w.Id == channel.WorkspaceId)).Receipts.DefaultChannel);
+    }
+
     /// <summary>An API run has no channel of its own, so its receipt goes to the workspace's default channel.</summary>
     private static async Task TriggerRunWithDefaultChannelAsync(ChatBotAppFactory app, ChatAddress channel)
     {
