@@ -40,6 +40,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton(sp => new ReceiptFormatter(sp.GetRequiredService<IOptions<ReceiptOptions>>().Value));
         services.AddSingleton(sp => new ApprovalViewFormatter(sp.GetRequiredService<IOptions<ReceiptOptions>>().Value));
         services.AddSingleton<ReceiptWriter>();
+        services.AddScoped<ReceiptHandOver>();
         services.AddSingleton<RunWebhooks>();
         services.AddSingleton<Monitors.MonitorWebhooks>();
         // Webhook URLs are users' input: the same connect-time address rule as fetches, and redirects not followed

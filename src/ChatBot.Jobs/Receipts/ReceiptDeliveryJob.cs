@@ -1,10 +1,5 @@
-using ChatBot.Core.Messaging;
 using ChatBot.Core.Receipts;
-using ChatBot.Core.Runs;
-using ChatBot.Core.Views;
-using ChatBot.Jobs.Messaging;
 using ChatBot.Jobs.Scheduling;
-using ChatBot.Jobs.Webhooks;
 using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Hangfire;
@@ -12,13 +7,12 @@ using Hangfire;
 namespace ChatBot.Jobs.Receipts;
 
 /// <summary>
-/// Hands a finished run's receipt to the message outbox, once: its answer (replacing the progress message when there
-/// is one) and then its two-line receipt become outbox rows with their views built now, from the terminal run, and
-/// the one message delivery job posts them; the receipt learns from those rows that it was delivered. The run's
-/// webhook push is queued here too, so it rides on this durable job (once per run).
+/// Hands a receipt to the outbox (<see cref="ReceiptHandOver"/>) when its run ended outside a run job: a denial or
+/// an expiry, a cancel, or a receipt the recovery sweep found not handed over. A run job hands its own receipt over
+/// in the commit that ends the run.
 /// </summary>
 [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 2, 5, 10, 20, 30, 60, 120, 300, 600])]
-public sealed class ReceiptDeliveryJob(ChatBotDbContext db, ReceiptFormatter formatter, RunWebhooks webhooks, WorkScheduler scheduler, TimeProvider time)
+public sealed class ReceiptDeliveryJob(ChatBotDbContext db, ReceiptHandOver handOver, WorkScheduler scheduler)
 {
     public async Task ExecuteAsync(string receiptId, Hangfire.Server.PerformContext context, CancellationToken ct)
     {
@@ -27,41 +21,7 @@ public sealed class ReceiptDeliveryJob(ChatBotDbContext db, ReceiptFormatter for
         if (receipt is null || receipt.Status != ReceiptDeliveryStatus.Pending || receipt.Attempts > 0) return;
         var run = await db.Runs.SingleAsync(r => r.Id == receipt.RunId, ct);
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == run.WorkspaceId, ct);
-
-        var push = await webhooks.QueueAsync(db, run, ct);
-        receipt.RecordAttempt();
-        var now = time.GetUtcNow();
-        var rows = new List<OutboundMessage>();
-        if (receipt.Destination is not { } destination)
-        {
-            receipt.RecordNotPosted(now);
-        }
-        else
-        {
-            var progress = await ProgressMessages.LastAsync(db, run.Id, ct);
-            OutboundMessage? answer = null;
-            if (run.Status == RunStatus.Succeeded && !string.IsNullOrEmpty(run.Output) && run.Address is { } answerTo)
-            {
-                var result = new RunResultView(run.Id, run.Output);
-                answer = progress is not null
-                    ? OutboundMessage.Following(progress, OutboundRelation.Replaces, answerTo, result, now, OutboundPurpose.Answer, receipt.Id)
-                    : new OutboundMessage(answerTo, result, now, purpose: OutboundPurpose.Answer, subjectId: receipt.Id);
-                rows.Add(answer);
-            }
-
-            var view = formatter.Format(run, workspace.Receipts);
-            rows.Add(answer is not null
-                ? OutboundMessage.Following(answer, OutboundRelation.After, destination, view, now, OutboundPurpose.Receipt, receipt.Id)
-                : progress is not null && run.Address is { } origin
-                    // A run that stopped mid-way turns its "working" line into its receipt.
-                    ? OutboundMessage.Following(progress, OutboundRelation.Replaces, origin, view, now, OutboundPurpose.Receipt, receipt.Id)
-                    : new OutboundMessage(destination, view, now, purpose: OutboundPurpose.Receipt, subjectId: receipt.Id));
-        }
-        db.OutboundMessages.AddRange(rows);
-        await scheduler.SaveAndScheduleAsync(db, s =>
-        {
-            if (push is not null) s.WebhookDelivery(push.Id);
-            foreach (var row in rows) s.MessageDelivery(row.Id);
-        }, ct);
+        var schedule = await handOver.AddAsync(db, run, receipt, workspace, ct);
+        await scheduler.SaveAndScheduleAsync(db, schedule, ct);
     }
 }

@@ -17,7 +17,7 @@ namespace ChatBot.Jobs.Runs;
 /// <summary>
 /// Executes one attempt of a run: claims it (queued → running, within the workspace's cap; optimistic concurrency
 /// decides between nodes), drives the agent, and records the outcome. Terminal outcomes commit together with their
-/// receipt row and its delivery job. A run that needs approval stores its transcript and frees this worker; the
+/// receipt row and its outbox rows (answer, receipt) and their delivery jobs. A run that needs approval stores its transcript and frees this worker; the
 /// decision starts a continuation. Exceptions (the database away) leave the run as it was for Hangfire's retry.
 /// </summary>
 [AutomaticRetry(Attempts = 10, DelaysInSeconds = [1, 2, 5, 10, 20, 30, 60, 120, 300, 600])]
@@ -25,6 +25,7 @@ public sealed class AgentRunJob(
     ChatBotDbContext db,
     IAgentRunner agent,
     ReceiptWriter receipts,
+    ReceiptHandOver handOver,
     ApprovalViewFormatter approvalViews,
     WorkScheduler scheduler,
     WorkspaceRunSlots slots,
@@ -185,7 +186,8 @@ public sealed class AgentRunJob(
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == run.WorkspaceId, ct);
         var receipt = receipts.Create(run, workspace);
         db.Receipts.Add(receipt);
-        await TrySaveAndScheduleAsync(s => s.ReceiptDelivery(receipt.Id), ct);
+        // The receipt's posts commit with the run's end: its delivery is the next job, not one more hand-off.
+        await TrySaveAndScheduleAsync(await handOver.AddAsync(db, run, receipt, workspace, ct), ct);
     }
 
     private async Task PauseForApprovalAsync(Run run, AgentNeedsApproval pause, DateTimeOffset now, CancellationToken ct)
