@@ -52,6 +52,15 @@ public sealed class BotConnectorDouble : IAsyncDisposable
     /// that whoever made the bot send (an inbound activity's HTTP answer) does not wait for the connector.</summary>
     public Task? Hold { get; set; }
 
+    /// <summary>While set, replies in a chain are recorded and answered 500: a connector failing the bot's replies.</summary>
+    public bool RepliesFail { get; set; }
+
+    /// <summary>The activity requests answered with success: what landed in the conversation.</summary>
+    public ConcurrentQueue<ConnectorRequest> Landed { get; } = new();
+
+    /// <summary>The double's certificate as PEM, for a server process that is to trust it (<c>SSL_CERT_FILE</c>).</summary>
+    public string CertificatePem => Certificate.ExportCertificatePem();
+
     public static async Task<BotConnectorDouble> StartAsync()
     {
         var certificate = CreateCertificate();
@@ -89,10 +98,14 @@ public sealed class BotConnectorDouble : IAsyncDisposable
     private async Task<IResult> RecordAsync(HttpContext http, string kind, string conversationId, string? activityId)
     {
         var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
-        Requests.Enqueue(new ConnectorRequest(kind, conversationId, activityId, http.Request.Headers.Authorization, body));
+        var request = new ConnectorRequest(kind, conversationId, activityId, http.Request.Headers.Authorization, body);
+        Requests.Enqueue(request);
         if (Hold is { } hold) await hold;
+        if (kind == "reply" && RepliesFail)
+            return Results.Json(new { error = new { code = "ServiceError", message = "replies are failing" } }, statusCode: 500);
         if (Failures.TryDequeue(out var failure))
             return Results.Json(new { error = new { code = failure.Code ?? "ServiceError", message = "scripted failure" } }, statusCode: failure.Status);
+        Landed.Enqueue(request);
         var id = kind switch
         {
             "create" => $"a:personal-{Interlocked.Increment(ref _nextId)}",

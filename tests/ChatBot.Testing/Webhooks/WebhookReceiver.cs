@@ -15,7 +15,8 @@ namespace ChatBot.Testing.Webhooks;
 
 /// <summary>
 /// A local HTTPS endpoint that receives webhooks, with a throwaway self-signed certificate (the product only
-/// pushes to https). It answers 500 to the first <see cref="FailFirst"/> requests, then 200.
+/// pushes to https). It answers 500 to the first <see cref="FailFirst"/> requests, then 200; <see cref="RedirectUrl"/>
+/// names an address of it that answers 307 to another URL instead, as a receiver aiming the post elsewhere would.
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -33,6 +34,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
     public ConcurrentQueue<ReceivedWebhook> Received { get; } = new();
 
     public int FailFirst { get; set; }
+
+    /// <summary>The targets named by requests to a <see cref="RedirectUrl"/>, each answered with 307.</summary>
+    public ConcurrentQueue<string> Redirected { get; } = new();
+
+    /// <summary>An https URL of this receiver that answers 307 (method and body kept) to <paramref name="target"/>.</summary>
+    public Uri RedirectUrl(Uri target) => new(BaseUrl, "/redirect?to=" + Uri.EscapeDataString(target.AbsoluteUri));
+
+    /// <summary>The receiver's certificate as PEM, for a server process that is to trust it (<c>SSL_CERT_FILE</c>).</summary>
+    public string CertificatePem => Certificate.ExportCertificatePem();
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -52,6 +62,12 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 http.Request.Headers["webhook-signature"].ToString(),
                 body));
             return Interlocked.Increment(ref receiver._seen) <= receiver.FailFirst ? Results.StatusCode(500) : Results.Ok();
+        });
+        app.MapPost("/redirect", (HttpContext http) =>
+        {
+            var target = http.Request.Query["to"].ToString();
+            receiver.Redirected.Enqueue(target);
+            return Results.Redirect(target, permanent: false, preserveMethod: true);
         });
         await app.StartAsync();
         receiver.BaseUrl = LoopbackServer.AddressOf(app);
