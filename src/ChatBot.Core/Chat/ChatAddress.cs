@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace ChatBot.Core.Chat;
@@ -18,9 +17,4 @@ public sealed record ChatAddress(
     public ChatAddress InThread(string threadId) => this with { ThreadId = threadId };
 
     public ChatAddress WithoutThread() => this with { ThreadId = null };
-
-    public string ToJson() => JsonSerializer.Serialize(this);
-
-    public static ChatAddress? FromJson(string? json) =>
-        string.IsNullOrWhiteSpace(json) ? null : JsonSerializer.Deserialize<ChatAddress>(json);
 }

@@ -55,7 +55,6 @@ public sealed class Run
     /// <summary>The in-place progress message, once the run has been slow enough to need one.</summary>
     public string? StatusMessageId { get; set; }
     public string? Timezone { get; set; }
-    public string? MonitorId { get; set; }
     public Dictionary<string, string> Metadata { get; private set; } = [];
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
@@ -163,8 +162,6 @@ public sealed class Run
             if (!ToolsUsed.Contains(tool)) ToolsUsed.Add(tool);
         }
     }
-
-    public void SetPartialOutput(string output) => Output = output;
 
     private void MoveTo(RunStatus to, DateTimeOffset now)
     {

@@ -1,10 +1,9 @@
-using System.Text.Json.Nodes;
 using ChatBot.Core.Inbound;
 using ChatBot.Core.Views;
 using ChatBot.Slack.Api;
 using ChatBot.Slack.Install;
 using ChatBot.Slack.Messaging;
-using static ChatBot.Slack.Inbound.SlackJson;
+using ChatBot.Slack.Payloads;
 
 namespace ChatBot.Slack.Inbound;
 
@@ -16,11 +15,11 @@ namespace ChatBot.Slack.Inbound;
 /// </summary>
 internal sealed class EventCallbackHandler(IChatInbox inbox, SlackMessenger messenger, ISlackInstallationStore installations, SlackBotTokens tokens)
 {
-    public async Task<SlackInboundOutcome> HandleAsync(JsonNode envelope, CancellationToken ct)
+    public async Task<SlackInboundOutcome> HandleAsync(SlackEventEnvelope? envelope, CancellationToken ct)
     {
-        if (Text(envelope, "type") != "event_callback")
+        if (envelope?.Type != SlackEventEnvelope.EventCallback)
             return SlackInboundOutcome.Acknowledged();
-        if (RevokesBotToken(envelope) && Text(envelope, "team_id") is { } team)
+        if (RevokesBotToken(envelope.Event) && envelope.TeamId is { } team)
         {
             // The stored token is dead; keeping it would only turn every later call into invalid_auth.
             await installations.RemoveAsync(team, ct);
@@ -49,10 +48,10 @@ internal sealed class EventCallbackHandler(IChatInbox inbox, SlackMessenger mess
     }
 
     /// <summary>app_uninstalled, or tokens_revoked naming bot tokens (user tokens alone don't concern us).</summary>
-    private static bool RevokesBotToken(JsonNode envelope) => Text(envelope["event"], "type") switch
+    private static bool RevokesBotToken(SlackEvent? ev) => ev?.Type switch
     {
-        "app_uninstalled" => true,
-        "tokens_revoked" => Field(Field(envelope["event"], "tokens"), "bot") is JsonArray { Count: > 0 },
+        SlackEvent.AppUninstalled => true,
+        SlackEvent.TokensRevoked => ev.Tokens?.Bot is { Count: > 0 },
         _ => false,
     };
 }

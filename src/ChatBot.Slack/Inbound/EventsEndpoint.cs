@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using ChatBot.Slack.Payloads;
 using ChatBot.Slack.Verification;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -14,20 +14,21 @@ internal static class EventsEndpoint
 {
     public static async Task<IResult> HandleAsync(HttpContext http, EventCallbackHandler handler, ILogger<EventCallbackHandler> logger, CancellationToken ct)
     {
-        JsonNode? envelope;
+        var body = (byte[])http.Items[SlackSignatureFilter.RawBodyItem]!;
+        SlackEventEnvelope? envelope;
         try
         {
-            envelope = JsonNode.Parse((byte[])http.Items[SlackSignatureFilter.RawBodyItem]!);
+            envelope = SlackPayloadReader.Read(body, SlackPayloadContext.Default.SlackEventEnvelope);
         }
         catch (JsonException)
         {
             return SlackErrors.Result(400, "INVALID_JSON", "The event body is not valid JSON.");
         }
         // A signed body that is valid JSON but not an object (e.g. an array) carries nothing for us.
-        if (envelope is not JsonObject) return Results.Ok();
+        if (envelope is null) return Results.Ok();
 
-        if (SlackJson.Text(envelope, "type") == "url_verification")
-            return Results.Json(new { challenge = SlackJson.Text(envelope, "challenge") ?? "" });
+        if (envelope.Type == SlackEventEnvelope.UrlVerification)
+            return Results.Json(new { challenge = SlackPayloadReader.Read(body, SlackPayloadContext.Default.SlackUrlVerification)?.Challenge ?? "" });
 
         return SlackHttpAnswer.From(http, await handler.HandleAsync(envelope, ct), logger);
     }

@@ -1,10 +1,9 @@
-using System.Text.Json.Nodes;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Inbound;
 using ChatBot.Slack.Api;
 using ChatBot.Slack.Messaging;
+using ChatBot.Slack.Payloads;
 using ChatBot.Slack.Rendering;
-using static ChatBot.Slack.Inbound.SlackJson;
 
 namespace ChatBot.Slack.Inbound;
 
@@ -17,33 +16,29 @@ namespace ChatBot.Slack.Inbound;
 /// </summary>
 internal sealed class InteractionHandler(IChatInbox inbox, SlackMessenger messenger, SlackWebApiClient api, SlackBlockRenderer renderer)
 {
-    public async Task<SlackInboundOutcome> HandleAsync(JsonNode? payload, CancellationToken ct)
+    public async Task<SlackInboundOutcome> HandleAsync(SlackInteraction? payload, CancellationToken ct)
     {
-        if (payload is not JsonObject || Text(payload, "type") != "block_actions") return SlackInboundOutcome.Acknowledged();
+        if (payload?.Type != SlackInteraction.BlockActions) return SlackInboundOutcome.Acknowledged();
 
-        var team = Text(payload["team"], "id") ?? Text(payload["user"], "team_id");
-        var channel = Text(payload["channel"], "id") ?? Text(payload["container"], "channel_id");
-        var userId = Text(payload["user"], "id");
+        var team = payload.Team?.Id ?? payload.User?.TeamId;
+        var channel = payload.Channel?.Id ?? payload.Container?.ChannelId;
+        var userId = payload.User?.Id;
         if (team is null || channel is null || userId is null)
             return SlackInboundOutcome.Rejected("INVALID_PAYLOAD", "The interaction needs team, channel and user.");
 
-        var container = payload["container"];
-        var messageTs = Text(container, "message_ts") ?? Text(payload["message"], "ts");
-        var threadTs = Text(payload["message"], "thread_ts") ?? Text(container, "thread_ts");
-        var isEphemeral = Field(container, "is_ephemeral") is JsonValue flag && flag.TryGetValue<bool>(out var ephemeral) && ephemeral;
-        var responseUrl = Text(payload, "response_url");
+        var messageTs = payload.Container?.MessageTs ?? payload.Message?.Ts;
+        var threadTs = payload.Message?.ThreadTs ?? payload.Container?.ThreadTs;
+        var isEphemeral = payload.Container?.IsEphemeral == true;
+        var responseUrl = payload.ResponseUrl;
         var address = new ChatAddress(ChatPlatform.Slack, team, channel, threadTs);
-        var user = new ChatUser(userId, Text(payload["user"], "username") ?? Text(payload["user"], "name"));
+        var user = new ChatUser(userId, payload.User?.Username ?? payload.User?.Name);
 
         var outcome = SlackInboundOutcome.Acknowledged();
-        var actions = payload["actions"] as JsonArray ?? [];
-        foreach (var (action, index) in actions.Select((a, i) => (a, i)))
+        foreach (var (action, index) in (payload.Actions ?? []).Select((a, i) => (a, i)))
         {
-            var actionId = Text(action, "action_id");
-            var value = Text(action, "value");
-            if (actionId is null || value is null) continue;
+            if (action?.ActionId is not { } actionId || action.Value is not { } value) continue;
             // trigger_id is unique per click; the index keeps several actions of one payload apart.
-            var deliveryId = $"slack-act-{Text(payload, "trigger_id") ?? Text(action, "action_ts") ?? Guid.NewGuid().ToString("N")}-{index}";
+            var deliveryId = $"slack-act-{payload.TriggerId ?? action.ActionTs ?? Guid.NewGuid().ToString("N")}-{index}";
             var result = await inbox.HandleActionAsync(new ButtonAction(deliveryId, address, user, actionId, value, messageTs), ct);
 
             if (result.ReplaceOriginal is { } replacement)

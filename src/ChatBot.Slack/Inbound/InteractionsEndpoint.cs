@@ -1,5 +1,6 @@
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using ChatBot.Slack.Payloads;
 using ChatBot.Slack.Verification;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -12,10 +13,10 @@ internal static class InteractionsEndpoint
     public static async Task<IResult> HandleAsync(HttpContext http, InteractionHandler handler, ILogger<InteractionHandler> logger, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
-        JsonNode? payload;
+        SlackInteraction? payload;
         try
         {
-            payload = JsonNode.Parse(form["payload"].ToString());
+            payload = SlackPayloadReader.Read(Encoding.UTF8.GetBytes(form["payload"].ToString()), SlackPayloadContext.Default.SlackInteraction);
         }
         catch (JsonException)
         {

@@ -1,7 +1,6 @@
-using System.Text.Json.Nodes;
 using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
-using static ChatBot.Slack.Inbound.SlackJson;
+using ChatBot.Slack.Payloads;
 
 namespace ChatBot.Slack.Inbound;
 
@@ -11,31 +10,30 @@ namespace ChatBot.Slack.Inbound;
 /// reply names its monitor by thread, other commands answer in the channel. Everything else is ignored:
 /// bot messages (ours included, which would loop), edits, joins and other subtypes, and ordinary channel chatter.
 /// </summary>
-public static class SlackEventClassifier
+internal static class SlackEventClassifier
 {
-    public static SlackInboundMessage? Classify(JsonNode envelope)
+    public static SlackInboundMessage? Classify(SlackEventEnvelope envelope)
     {
-        if (Field(envelope, "event") is not JsonObject ev) return null;
-        if (ev["bot_id"] is not null || !string.IsNullOrEmpty(Text(ev, "subtype"))) return null;
+        if (envelope.Event is not { } ev) return null;
+        if (ev.BotId is not null || ev.Subtype is not null) return null;
 
-        var eventId = Text(envelope, "event_id");
-        var team = Text(envelope, "team_id") ?? Text(ev, "team");
-        var channel = Text(ev, "channel");
-        var user = Text(ev, "user");
-        var ts = Text(ev, "ts");
+        var eventId = envelope.EventId;
+        var team = envelope.TeamId ?? ev.Team;
+        var channel = ev.Channel;
+        var user = ev.User;
+        var ts = ev.Ts;
         if (eventId is null || team is null || channel is null || user is null || ts is null) return null;
 
-        var threadTs = Text(ev, "thread_ts");
-        var text = SlackInboundText.ToPlainText(StripBotMention(Text(ev, "text") ?? "", BotUserId(envelope)));
-        var type = Text(ev, "type");
-        var isDirect = type == "message" && Text(ev, "channel_type") == "im";
+        var threadTs = ev.ThreadTs;
+        var text = SlackInboundText.ToPlainText(StripBotMention(ev.Text ?? "", BotUserId(envelope)));
+        var isDirect = ev.Type == SlackEvent.Message && ev.ChannelType == "im";
 
         CommandParseResult parsed;
-        if (type == "app_mention" || isDirect)
+        if (ev.Type == SlackEvent.AppMention || isDirect)
         {
             parsed = CommandParser.ParseMessage(text);
         }
-        else if (type == "message" && threadTs is not null && !text.Contains("<@", StringComparison.Ordinal))
+        else if (ev.Type == SlackEvent.Message && threadTs is not null && !text.Contains("<@", StringComparison.Ordinal))
         {
             // In channels the bot only listens for the cancel keyword in threads; a mention arrives as app_mention.
             parsed = CommandParser.ParseMessage(text);
@@ -57,8 +55,8 @@ public static class SlackEventClassifier
     }
 
     /// <summary>The bot's own user id, which Slack lists in the event's authorizations.</summary>
-    private static string? BotUserId(JsonNode envelope) =>
-        Field(envelope, "authorizations") is JsonArray { Count: > 0 } authorizations ? Text(authorizations[0], "user_id") : null;
+    private static string? BotUserId(SlackEventEnvelope envelope) =>
+        envelope.Authorizations is { Count: > 0 } authorizations ? authorizations[0]?.UserId : null;
 
     /// <summary>"hey &lt;@BOT&gt; do x" → "hey  do x"; the parser strips other leading mentions itself.</summary>
     private static string StripBotMention(string text, string? botUserId)

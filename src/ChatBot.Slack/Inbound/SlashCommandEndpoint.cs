@@ -1,3 +1,4 @@
+using ChatBot.Slack.Payloads;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +10,6 @@ internal static class SlashCommandEndpoint
     public static async Task<IResult> HandleAsync(HttpContext http, SlashCommandHandler handler, ILogger<SlashCommandHandler> logger, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
-        var fields = form.ToDictionary(field => field.Key, field => field.Value.ToString());
-        return SlackHttpAnswer.From(http, await handler.HandleAsync(fields, ct), logger);
+        return SlackHttpAnswer.From(http, await handler.HandleAsync(SlackSlashCommand.FromForm(form), ct), logger);
     }
 }

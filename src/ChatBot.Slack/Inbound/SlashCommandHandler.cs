@@ -2,6 +2,7 @@ using ChatBot.Core.Chat;
 using ChatBot.Core.Commands;
 using ChatBot.Core.Inbound;
 using ChatBot.Core.Views;
+using ChatBot.Slack.Payloads;
 using ChatBot.Slack.Rendering;
 
 namespace ChatBot.Slack.Inbound;
@@ -13,27 +14,25 @@ namespace ChatBot.Slack.Inbound;
 /// </summary>
 internal sealed class SlashCommandHandler(IChatInbox inbox, SlackBlockRenderer renderer)
 {
-    public async Task<SlackInboundOutcome> HandleAsync(IReadOnlyDictionary<string, string> fields, CancellationToken ct)
+    public async Task<SlackInboundOutcome> HandleAsync(SlackSlashCommand command, CancellationToken ct)
     {
-        string? Field(string name) => fields.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
-
-        var team = Field("team_id");
-        var channel = Field("channel_id");
-        var user = Field("user_id");
+        var team = command.TeamId;
+        var channel = command.ChannelId;
+        var user = command.UserId;
         if (team is null || channel is null || user is null)
             return SlackInboundOutcome.Rejected("INVALID_SLASH_COMMAND", "A slash command needs team_id, channel_id and user_id.");
 
-        var parsed = CommandParser.ParseSlash(Field("command"), SlackInboundText.ToPlainText(Field("text")));
+        var parsed = CommandParser.ParseSlash(command.Command, SlackInboundText.ToPlainText(command.Text));
         if (!parsed.IsSuccess) return SlackInboundOutcome.Answer(SlackEphemeralResponse.For(new TextView(parsed.Error!), renderer));
 
         // Slack does not retry slash commands, but the trigger id is unique per invocation, so it de-duplicates anyway.
-        var deliveryId = "slack-cmd-" + (Field("trigger_id") ?? Guid.NewGuid().ToString("N"));
+        var deliveryId = "slack-cmd-" + (command.TriggerId ?? Guid.NewGuid().ToString("N"));
         var invocation = new CommandInvocation(
             deliveryId,
             new ChatAddress(ChatPlatform.Slack, team, channel),
-            new ChatUser(user, Field("user_name")),
+            new ChatUser(user, command.UserName),
             parsed.Command!,
-            IsDirectMessage: Field("channel_name") == "directmessage" || channel.StartsWith('D'));
+            IsDirectMessage: command.ChannelName == "directmessage" || channel.StartsWith('D'));
         var result = await inbox.HandleCommandAsync(invocation, ct);
         // An empty answer shows nothing: the command's visible effect (a monitor's root message) is posted by a job.
         return result.Reply is { } reply

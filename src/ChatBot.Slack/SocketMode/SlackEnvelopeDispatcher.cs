@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatBot.Slack.Inbound;
+using ChatBot.Slack.Payloads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -47,20 +48,17 @@ internal sealed class SlackEnvelopeDispatcher(IServiceScopeFactory scopes, ILogg
     {
         switch (envelope.Type)
         {
-            case SlackSocketEnvelope.EventsApi when envelope.Payload is not null:
-                return services.GetRequiredService<EventCallbackHandler>().HandleAsync(envelope.Payload, ct);
-            case SlackSocketEnvelope.SlashCommands when envelope.Payload is JsonObject fields:
-                return services.GetRequiredService<SlashCommandHandler>().HandleAsync(StringFields(fields), ct);
+            case SlackSocketEnvelope.EventsApi:
+                return services.GetRequiredService<EventCallbackHandler>()
+                    .HandleAsync(SlackPayloadReader.Read(envelope.Payload, SlackPayloadContext.Default.SlackEventEnvelope), ct);
+            case SlackSocketEnvelope.SlashCommands when SlackPayloadReader.Read(envelope.Payload, SlackPayloadContext.Default.SlackSlashCommand) is { } command:
+                return services.GetRequiredService<SlashCommandHandler>().HandleAsync(command, ct);
             case SlackSocketEnvelope.Interactive:
-                return services.GetRequiredService<InteractionHandler>().HandleAsync(envelope.Payload, ct);
+                return services.GetRequiredService<InteractionHandler>()
+                    .HandleAsync(SlackPayloadReader.Read(envelope.Payload, SlackPayloadContext.Default.SlackInteraction), ct);
             default:
                 logger.LogDebug("Slack Socket Mode {Type} envelope acknowledged and dropped", envelope.Type);
                 return Task.FromResult(SlackInboundOutcome.Acknowledged());
         }
     }
-
-    /// <summary>A slash command's payload holds the HTTP form's fields as JSON strings.</summary>
-    private static Dictionary<string, string> StringFields(JsonObject payload) =>
-        payload.Where(field => field.Value is JsonValue value && value.TryGetValue<string>(out _))
-            .ToDictionary(field => field.Key, field => field.Value!.GetValue<string>());
 }

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBot.Slack.Payloads;
 using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.SocketMode;
@@ -25,7 +26,7 @@ internal sealed class SlackSocketConnection : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly CancellationTokenSource _lifetime;
-    private readonly TaskCompletionSource<JsonObject> _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<SlackSocketMessage> _hello = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<SlackSocketEnd> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly HashSet<Task> _unacknowledged = [];
     private Task _receiving = Task.CompletedTask;
@@ -42,7 +43,7 @@ internal sealed class SlackSocketConnection : IAsyncDisposable
     }
 
     /// <summary>Completes with Slack's hello; fails if the connection ends first.</summary>
-    public Task<JsonObject> Hello => _hello.Task;
+    public Task<SlackSocketMessage> Hello => _hello.Task;
 
     /// <summary>Completes when the connection should take no more work, saying why.</summary>
     public Task<SlackSocketEnd> Ended => _ended.Task;
@@ -92,16 +93,16 @@ internal sealed class SlackSocketConnection : IAsyncDisposable
         var end = new SlackSocketEnd(SlackSocketEndKind.Lost, "closed by Slack");
         try
         {
-            while (await ReceiveAsync(ct) is { } text)
+            while (await ReceiveAsync(ct) is { } bytes)
             {
-                if (Parse(text) is not { } message) continue;
-                switch (Text(message, "type"))
+                if (Parse(bytes) is not { } message) continue;
+                switch (message.Type)
                 {
-                    case "hello":
+                    case SlackSocketMessage.Hello:
                         _hello.TrySetResult(message);
                         break;
-                    case "disconnect":
-                        var reason = Text(message, "reason") ?? "unknown";
+                    case SlackSocketMessage.Disconnect:
+                        var reason = message.Reason ?? "unknown";
                         // Keep reading: until the replacement says hello, this connection still delivers.
                         _ended.TrySetResult(new SlackSocketEnd(
                             reason == "link_disabled" ? SlackSocketEndKind.LinkDisabled : SlackSocketEndKind.ReplaceRequested, reason));
@@ -176,7 +177,7 @@ internal sealed class SlackSocketConnection : IAsyncDisposable
     }
 
     /// <summary>The next whole text message, or null once Slack has closed the connection.</summary>
-    private async Task<string?> ReceiveAsync(CancellationToken ct)
+    private async Task<byte[]?> ReceiveAsync(CancellationToken ct)
     {
         var chunk = new byte[16 * 1024];
         using var message = new MemoryStream();
@@ -187,16 +188,16 @@ internal sealed class SlackSocketConnection : IAsyncDisposable
             if (message.Length + result.Count > MaxMessageBytes) throw new InvalidDataException("A Slack Socket Mode message exceeded 1 MiB.");
             message.Write(chunk, 0, result.Count);
             if (!result.EndOfMessage) continue;
-            if (result.MessageType == WebSocketMessageType.Text) return Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length);
+            if (result.MessageType == WebSocketMessageType.Text) return message.ToArray();
             message.SetLength(0);
         }
     }
 
-    private JsonObject? Parse(string text)
+    private SlackSocketMessage? Parse(byte[] text)
     {
         try
         {
-            return JsonNode.Parse(text) as JsonObject;
+            return SlackPayloadReader.Read(text, SlackPayloadContext.Default.SlackSocketMessage);
         }
         catch (JsonException ex)
         {
@@ -225,9 +226,6 @@ internal sealed class SlackSocketConnection : IAsyncDisposable
         }
         return string.Join(" ← ", messages);
     }
-
-    private static string? Text(JsonObject node, string property) =>
-        node[property] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 
     private async Task WaitQuietlyAsync(Task task, TimeSpan limit)
     {

@@ -1,5 +1,4 @@
 using System.Net.WebSockets;
-using System.Text.Json.Nodes;
 using ChatBot.Slack.Api;
 using ChatBot.Slack.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -128,7 +127,7 @@ internal sealed class SlackSocketModeService(
             // A connection that never says hello is as dead as one that stops answering pings.
             var hello = await connection.Hello.WaitAsync(settings.SocketSilenceTimeout, time, ct);
             logger.LogInformation("Slack Socket Mode connected (app {AppId}, {Connections} connection(s))",
-                (hello["connection_info"] as JsonObject)?["app_id"]?.ToJsonString(), hello["num_connections"]?.ToJsonString());
+                hello.ConnectionInfo?.AppId, hello.NumConnections);
             return connection;
         }
         catch (TimeoutException)

@@ -5,6 +5,7 @@ using ChatBot.Core.Commands;
 using ChatBot.Core.Inbound;
 using ChatBot.Slack.Tests.Infrastructure;
 using ChatBot.Testing.Slack;
+using Microsoft.Extensions.Logging;
 
 namespace ChatBot.Slack.Tests.Inbound;
 
@@ -129,5 +130,24 @@ public sealed class EventsTests
         Assert.Equal("1700000005.000100", call.Arg("thread_ts"));
         Assert.Equal("This workspace is suspended, so I can't start new tasks.", call.Arg("text"));
         Assert.Equal("Bearer " + SlackApiDouble.BotToken, call.Authorization);
+    }
+
+    [Theory]
+    [InlineData("""{"type":"event_callback","team_id":7,"event_id":[],"authorizations":{},"event":{"type":"app_mention","user":{},"text":5,"ts":1,"channel":null}}""", HttpStatusCode.OK)]
+    [InlineData("""{"type":"event_callback","team_id":"T0TEAM","event_id":"Ev1","event":{"type":"tokens_revoked","tokens":{"bot":"B1"}}}""", HttpStatusCode.OK)]
+    [InlineData("""{"type":"event_callback","event":[1,2]}""", HttpStatusCode.OK)]
+    [InlineData("""{"type":["url_verification"],"challenge":{}}""", HttpStatusCode.OK)]
+    [InlineData("""[{"type":"event_callback"}]""", HttpStatusCode.OK)]
+    [InlineData("""{"type":"event_callback",""", HttpStatusCode.BadRequest)]
+    public async Task A_signed_event_with_wrong_typed_fields_is_turned_away_or_ignored_without_an_error(string body, HttpStatusCode expected)
+    {
+        await using var slack = await SlackApiDouble.StartAsync();
+        await using var host = await SlackTestHost.StartAsync(slack);
+
+        var response = await host.SendAsync(host.Signer.Json("/slack/events", body));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Empty(host.Inbox.Commands);
+        Assert.DoesNotContain(host.Logs.Logs, log => log.Level >= LogLevel.Error);
     }
 }

@@ -439,9 +439,6 @@ namespace ChatBot.Persistence.Migrations.Postgres
                     b.Property<string>("ModelUsed")
                         .HasColumnType("text");
 
-                    b.Property<string>("MonitorId")
-                        .HasColumnType("text");
-
                     b.Property<string>("Node")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");

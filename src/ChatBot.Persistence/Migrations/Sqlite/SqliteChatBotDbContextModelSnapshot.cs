@@ -434,9 +434,6 @@ namespace ChatBot.Persistence.Migrations.Sqlite
                     b.Property<string>("ModelUsed")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("MonitorId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Node")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
