@@ -69,6 +69,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<Application.Tokens.TokenIssuing>();
 
         services.AddScoped<IChatInbox, ChatInbox>();
+        services.AddSingleton<Inbox.GroupCommit.GroupCommitWriter>();
         services.AddKeyedScoped<ICommandHandler, AgentTaskHandler>(typeof(AgentTaskCommand));
         services.AddKeyedScoped<ICommandHandler, CreateMonitorHandler>(typeof(CreateMonitorCommand));
         services.AddKeyedScoped<ICommandHandler, ListMonitorsHandler>(typeof(ListMonitorsCommand));

@@ -1,5 +1,6 @@
 using ChatBot.Core.Inbound;
 using ChatBot.Core.Chat;
+using ChatBot.Jobs.Inbox.GroupCommit;
 using ChatBot.Jobs.Users;
 using ChatBot.Jobs.Workspaces;
 using ChatBot.Persistence;
@@ -23,9 +24,15 @@ public sealed class ChatInbox(
     TimeProvider time,
     ILogger<ChatInbox> logger) : IChatInbox
 {
-    public ValueTask<CommandResult> HandleCommandAsync(CommandInvocation invocation, CancellationToken ct) =>
-        HandleOnceAsync(invocation.DeliveryId, invocation.Address, invocation.User,
-            () => services.GetRequiredKeyedService<ICommandHandler>(invocation.Command.GetType()).HandleAsync(invocation, ct), ct);
+    public async ValueTask<CommandResult> HandleCommandAsync(CommandInvocation invocation, CancellationToken ct)
+    {
+        var handler = services.GetRequiredKeyedService<ICommandHandler>(invocation.Command.GetType());
+        if (handler is not IGroupCommitHandler)
+            return await HandleOnceAsync(invocation.DeliveryId, invocation.Address, invocation.User, () => handler.HandleAsync(invocation, ct), ct);
+        // Its delivery row commits with its own rows in the writer's batch, which also refuses a duplicate.
+        await NoteSenderAsync(invocation.Address, invocation.User, ct);
+        return await handler.HandleAsync(invocation, ct);
+    }
 
     public ValueTask<CommandResult> HandleActionAsync(ButtonAction action, CancellationToken ct) =>
         HandleOnceAsync(action.DeliveryId, action.Address, action.User, () =>
@@ -38,9 +45,7 @@ public sealed class ChatInbox(
     {
         // No look-up first: duplicates are rare (a retry, another node), and the delivery row's key refuses the
         // second one in the same commit as its effects, so a first delivery costs no extra round trip.
-        await workspaces.EnsureExistsAsync(address.WorkspaceId, ct);
-        // Before the handler: a person's first click has their role look-up already on its way.
-        await users.NoteAsync(address, user, ct);
+        await NoteSenderAsync(address, user, ct);
         db.InboundDeliveries.Add(new InboundDelivery(deliveryId, time.GetUtcNow()));
         try
         {
@@ -55,6 +60,13 @@ public sealed class ChatInbox(
             logger.LogDebug("Delivery {DeliveryId} was already handled; the duplicate is ignored", deliveryId);
             return CommandResult.Nothing;
         }
+    }
+
+    /// <summary>Known workspaces and fresh roles answer from memory; a person's first click has their role look-up already on its way.</summary>
+    private async ValueTask NoteSenderAsync(ChatAddress address, ChatUser user, CancellationToken ct)
+    {
+        await workspaces.EnsureExistsAsync(address.WorkspaceId, ct);
+        await users.NoteAsync(address, user, ct);
     }
 
     private async Task<bool> WasDeliveredAsync(string deliveryId, CancellationToken ct)

@@ -9,7 +9,8 @@ namespace ChatBot.Jobs.Users;
 /// <summary>
 /// Every inbound delivery names its sender; the first time a person is seen in a workspace, or when their stored
 /// role is older than the directory's lifetime, a <see cref="KnownUserRefreshJob"/> asks the platform. The request
-/// itself only reads one row (and not even that while this node remembers the row is fresh). Platforms whose
+/// itself only reads one row (and not even that while this node remembers the row is fresh, or while another request of
+/// the same burst is reading it). Platforms whose
 /// directory answers from settings (Teams) need no stored role and are skipped.
 /// </summary>
 public sealed class KnownUserSightings(
@@ -29,7 +30,7 @@ public sealed class KnownUserSightings(
         if (directory is null || directory.AnswersLocally) return;
         var now = time.GetUtcNow();
         var key = (where.Platform, where.WorkspaceId, user.Id);
-        if (checks.IsFresh(key, now)) return;
+        if (!checks.TryClaim(key, now, now + RetryAfter)) return;
 
         var refreshedAt = await db.KnownUsers.AsNoTracking()
             .Where(u => u.Platform == where.Platform && u.WorkspaceId == where.WorkspaceId && u.UserId == user.Id)
@@ -40,7 +41,7 @@ public sealed class KnownUserSightings(
             checks.Remember(key, at + directory.RoleLifetime);
             return;
         }
+        // The claim already holds off this node's next look for RetryAfter.
         scheduler.Schedule(s => s.KnownUserRefresh(where.Platform, where.WorkspaceId, user.Id));
-        checks.Remember(key, now + RetryAfter);
     }
 }

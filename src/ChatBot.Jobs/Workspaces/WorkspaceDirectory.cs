@@ -12,17 +12,29 @@ namespace ChatBot.Jobs.Workspaces;
 /// </summary>
 public sealed class WorkspaceDirectory(IDbContextFactory<ChatBotDbContext> factory, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, byte> _known = new();
+    /// <summary>Per workspace, its one check (or creation): a burst of first requests waits on it instead of each querying.</summary>
+    private readonly ConcurrentDictionary<string, Task> _known = new();
 
     public async Task EnsureExistsAsync(string workspaceId, CancellationToken ct)
     {
-        if (_known.ContainsKey(workspaceId)) return;
-        await CreateIfMissingAsync(workspaceId, ct);
-        _known.TryAdd(workspaceId, 0);
+        var check = _known.GetOrAdd(workspaceId, static (id, self) => self.CreateIfMissingAsync(id), this);
+        if (check.IsCompletedSuccessfully) return;
+        try
+        {
+            await check.WaitAsync(ct);
+        }
+        catch when (check.IsFaulted)
+        {
+            // The database was away: the next request tries again.
+            _known.TryRemove(new KeyValuePair<string, Task>(workspaceId, check));
+            throw;
+        }
     }
 
-    private async Task CreateIfMissingAsync(string workspaceId, CancellationToken ct)
+    private async Task CreateIfMissingAsync(string workspaceId)
     {
+        // Shared by every request waiting on it, so no single request's cancellation applies.
+        var ct = CancellationToken.None;
         await using var db = factory.CreateDbContext();
         if (await db.Workspaces.AnyAsync(w => w.Id == workspaceId, ct)) return;
         db.Workspaces.Add(new Workspace(workspaceId, workspaceId, time.GetUtcNow()));

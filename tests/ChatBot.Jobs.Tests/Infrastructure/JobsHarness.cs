@@ -29,13 +29,14 @@ public sealed class JobsHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; }
     public RecordingJobClient Jobs { get; }
 
-    public static async Task<JobsHarness> CreateAsync(DateTimeOffset now, IDictionary<string, string?>? settings = null)
+    /// <param name="postgres">A PostgreSQL database (<see cref="TestPostgres.CreateDatabaseAsync"/>) to use instead of the SQLite file.</param>
+    public static async Task<JobsHarness> CreateAsync(DateTimeOffset now, IDictionary<string, string?>? settings = null, string? postgres = null)
     {
         var sqlite = new TestSqlite();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:Provider"] = "sqlite",
-            ["ConnectionStrings:ChatBot"] = sqlite.ConnectionString,
+            ["Storage:Provider"] = postgres is null ? "sqlite" : "postgres",
+            ["ConnectionStrings:ChatBot"] = postgres ?? sqlite.ConnectionString,
         }.Concat(settings ?? new Dictionary<string, string?>())).Build();
         var time = new FakeTimeProvider(now);
         var jobs = new RecordingJobClient();

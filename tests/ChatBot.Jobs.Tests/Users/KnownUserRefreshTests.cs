@@ -59,6 +59,22 @@ public sealed class KnownUserRefreshTests
     }
 
     [Fact]
+    public async Task A_burst_of_requests_from_a_person_not_yet_known_asks_for_one_look_up_and_again_only_after_the_retry_pause()
+    {
+        await using var jobs = await JobsHarness.CreateAsync(Now);
+        var directory = new ScriptedDirectory { Answer = _ => new DirectoryUser(false) };
+        var checks = new KnownUserCheckTimes();
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => NoteAsync(jobs, directory, checks))));
+        Assert.Equal(1, RefreshJobs(jobs));
+
+        // The look-up has not stored a role yet (its job is queued or failed): the next burst after the pause asks once more.
+        jobs.Time.Advance(TimeSpan.FromSeconds(31));
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => NoteAsync(jobs, directory, checks))));
+        Assert.Equal(2, RefreshJobs(jobs));
+    }
+
+    [Fact]
     public async Task A_platform_that_cannot_answer_leaves_the_stored_role_as_it_was_and_the_job_fails_to_be_retried()
     {
         await using var jobs = await JobsHarness.CreateAsync(Now);
