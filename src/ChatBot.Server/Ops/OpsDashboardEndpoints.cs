@@ -15,7 +15,7 @@ namespace ChatBot.Server.Ops;
 
 /// <summary>
 /// The ops read side: <c>GET /api/dashboard</c> (health, nodes, alerts, credits, runs, monitors, approvals) and
-/// <c>GET /api/timeline/runs/{run_id}</c>. Behind <see cref="OpsAuthFilter"/>.
+/// <c>GET /api/timeline/runs/{run_id}</c>. Under the <see cref="ChatBot.Server.Auth.AuthPolicies.Ops"/> policy.
 /// </summary>
 public static class OpsDashboardEndpoints
 {

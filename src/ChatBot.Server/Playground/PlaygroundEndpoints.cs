@@ -5,6 +5,7 @@ using ChatBot.Core.Inbound;
 using ChatBot.Core.Receipts;
 using ChatBot.Core.Views;
 using ChatBot.Persistence;
+using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
 using ChatBot.Server.Security;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +24,8 @@ public static class PlaygroundEndpoints
 
     public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder endpoints)
     {
-        // Served under the ops rule by UseOpsRuleFor (page and API alike); writes need JSON or a custom header.
-        var api = endpoints.MapGroup("/api/playground").WithTags("Playground").AddEndpointFilter<CrossSiteRequestGuard>();
+        // Under the ops rule, as its page is (UseOpsRuleFor); writes need JSON or a custom header.
+        var api = endpoints.MapGroup("/api/playground").WithTags("Playground").RequireAuthorization(AuthPolicies.Ops).AddEndpointFilter<CrossSiteRequestGuard>();
         api.MapPost("/messages", PostMessageAsync);
         api.MapPost("/actions", ClickAsync);
         api.MapGet("/messages", ListAsync);

@@ -1,5 +1,4 @@
 using ChatBot.Agent.Egress;
-using ChatBot.Core.Workspaces;
 using ChatBot.Jobs.Application;
 using ChatBot.Jobs.Application.Tokens;
 using ChatBot.Jobs.Workspaces;
@@ -19,7 +18,7 @@ public static class AdminEndpoints
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/api/workspace/{workspace_id}/admin").WithTags("Admin");
+        var admin = endpoints.MapGroup("/api/workspace/{workspace_id}/admin").WithTags("Admin").RequireToken(AuthPolicies.Admin);
         admin.MapGet("/tokens", ListTokensAsync);
         admin.MapPost("/tokens", IssueTokenAsync).Accepts<IssueTokenRequest>("application/json");
         admin.MapPost("/tokens/{token_id}/rotate", RotateTokenAsync);
@@ -30,17 +29,15 @@ public static class AdminEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ListTokensAsync(HttpContext http, string workspace_id, WorkspaceAccess access, ChatBotDbContext db, CancellationToken ct)
+    private static async Task<IResult> ListTokensAsync(HttpContext http, string workspace_id, ChatBotDbContext db, CancellationToken ct)
     {
-        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
         var tokens = await db.WorkspaceTokens.AsNoTracking().Where(t => t.WorkspaceId == workspace_id).ToListAsync(ct);
         return Results.Json(new { data = tokens.OrderBy(t => t.CreatedAt).Select(TokenSummary.Of) });
     }
 
-    private static async Task<IResult> IssueTokenAsync(HttpContext http, string workspace_id, WorkspaceAccess access,
+    private static async Task<IResult> IssueTokenAsync(HttpContext http, string workspace_id,
         TokenIssuing tokens, CancellationToken ct)
     {
-        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
         var (body, unreadable) = await JsonBody.ReadAsync<IssueTokenRequest>(http, ct);
         if (unreadable is not null) return unreadable;
         if (body!.Problem() is var (code, message)) return ApiErrors.Result(http, 400, code, message);
@@ -49,10 +46,9 @@ public static class AdminEndpoints
     }
 
     /// <summary>A new secret with the same name and scopes; the old token stops working in the same commit.</summary>
-    private static async Task<IResult> RotateTokenAsync(HttpContext http, string workspace_id, string token_id, WorkspaceAccess access,
+    private static async Task<IResult> RotateTokenAsync(HttpContext http, string workspace_id, string token_id,
         TokenIssuing tokens, CancellationToken ct)
     {
-        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
         var outcome = await tokens.RotateAsync(workspace_id, token_id, ct);
         return outcome.Kind switch
         {
@@ -62,26 +58,23 @@ public static class AdminEndpoints
         };
     }
 
-    private static async Task<IResult> RevokeTokenAsync(HttpContext http, string workspace_id, string token_id, WorkspaceAccess access,
+    private static async Task<IResult> RevokeTokenAsync(HttpContext http, string workspace_id, string token_id,
         TokenIssuing tokens, CancellationToken ct)
     {
-        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
         var outcome = await tokens.RevokeAsync(workspace_id, token_id, ct);
         // Revoking twice leaves the token revoked, as asked.
         return outcome.Kind == OutcomeKind.NotFound ? ApiErrors.Result(http, 404, "TOKEN_NOT_FOUND", outcome.Reason!) : Results.NoContent();
     }
 
-    private static async Task<IResult> GetSettingsAsync(HttpContext http, string workspace_id, WorkspaceAccess access, ChatBotDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetSettingsAsync(HttpContext http, string workspace_id, ChatBotDbContext db, CancellationToken ct)
     {
-        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
         var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == workspace_id, ct);
         return Results.Json(WorkspaceSettingsDto.Of(workspace));
     }
 
-    private static async Task<IResult> PatchSettingsAsync(HttpContext http, string workspace_id, WorkspaceAccess access,
+    private static async Task<IResult> PatchSettingsAsync(HttpContext http, string workspace_id,
         ChatBotDbContext db, EgressPolicy egress, CancellationToken ct)
     {
-        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
         var (patch, unreadable) = await JsonBody.ReadAsync<WorkspaceSettingsDto>(http, ct);
         if (unreadable is not null) return unreadable;
         if (WorkspaceSettingsUpdate.Problem(patch!, egress) is var (status, code, message)) return ApiErrors.Result(http, status, code, message);
@@ -105,9 +98,8 @@ public static class AdminEndpoints
     /// A new Standard Webhooks signing secret, shown once like a token's (secrets are never readable later);
     /// pushes sign with it from now on.
     /// </summary>
-    private static async Task<IResult> RotateWebhookSecretAsync(HttpContext http, string workspace_id, WorkspaceAccess access, ChatBotDbContext db, CancellationToken ct)
+    private static async Task<IResult> RotateWebhookSecretAsync(HttpContext http, string workspace_id, ChatBotDbContext db, CancellationToken ct)
     {
-        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == workspace_id, ct);
         workspace.RotateWebhookSecret();
         workspace.Version++;

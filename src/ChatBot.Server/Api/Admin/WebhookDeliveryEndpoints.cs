@@ -1,5 +1,4 @@
 using ChatBot.Core.Webhooks;
-using ChatBot.Core.Workspaces;
 using ChatBot.Jobs.Scheduling;
 using ChatBot.Persistence;
 using ChatBot.Server.Auth;
@@ -13,15 +12,14 @@ public static class WebhookDeliveryEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookDeliveries(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/workspace/{workspace_id}/admin/webhook-deliveries").WithTags("Admin");
+        var group = endpoints.MapGroup("/api/workspace/{workspace_id}/admin/webhook-deliveries").WithTags("Admin").RequireToken(AuthPolicies.Admin);
         group.MapGet("", ListAsync);
         group.MapPost("/{delivery_id}/redeliver", RedeliverAsync);
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, string workspace_id, string? run_id, WorkspaceAccess access, ChatBotDbContext db, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, string workspace_id, string? run_id, ChatBotDbContext db, CancellationToken ct)
     {
-        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
         var query = db.WebhookDeliveries.AsNoTracking().Where(d => d.WorkspaceId == workspace_id);
         if (run_id is not null) query = query.Where(d => d.RunId == run_id);
         var deliveries = await query.OrderByDescending(d => d.CreatedAt).Take(200).ToListAsync(ct);
@@ -40,10 +38,9 @@ public static class WebhookDeliveryEndpoints
         });
     }
 
-    private static async Task<IResult> RedeliverAsync(HttpContext http, string workspace_id, string delivery_id, WorkspaceAccess access,
+    private static async Task<IResult> RedeliverAsync(HttpContext http, string workspace_id, string delivery_id,
         ChatBotDbContext db, WorkScheduler scheduler, CancellationToken ct)
     {
-        if ((await access.AuthorizeAsync(http, workspace_id, TokenScopes.Admin, ct)).Problem is { } denied) return denied;
         var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == delivery_id && d.WorkspaceId == workspace_id, ct);
         if (delivery is null) return ApiErrors.Result(http, 404, "DELIVERY_NOT_FOUND", $"No webhook delivery {delivery_id} in this workspace.");
         if (delivery.Status == WebhookDeliveryStatus.Pending)

@@ -1,5 +1,4 @@
 using ChatBot.Core.Runs;
-using ChatBot.Core.Workspaces;
 using ChatBot.Server.Api.Runs;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
@@ -17,15 +16,13 @@ public static class TriggerEndpoints
     public static IEndpointRouteBuilder MapTrigger(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/workspace/{workspace_id}/trigger", TriggerAsync).WithTags("Trigger").WithName("TriggerRun")
-            .Accepts<TriggerRequest>("application/json");
+            .Accepts<TriggerRequest>("application/json").RequireToken(AuthPolicies.Trigger);
         return endpoints;
     }
 
-    private static async Task<IResult> TriggerAsync(HttpContext http, string workspace_id, WorkspaceAccess access, RunTriggers triggers,
+    private static async Task<IResult> TriggerAsync(HttpContext http, string workspace_id, RunTriggers triggers,
         JobTokens jobTokens, CancellationToken ct)
     {
-        var (_, denied) = await access.AuthorizeAsync(http, workspace_id, TokenScopes.Trigger, ct);
-        if (denied is not null) return denied;
         var (request, unreadable) = await JsonBody.ReadAsync<TriggerRequest>(http, ct);
         if (unreadable is not null) return unreadable;
 

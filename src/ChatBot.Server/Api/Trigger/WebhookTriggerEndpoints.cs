@@ -1,9 +1,10 @@
 using ChatBot.Core.Runs;
-using ChatBot.Core.Workspaces;
+using System.Security.Claims;
 using ChatBot.Persistence;
 using ChatBot.Server.Api.Runs;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
+using Microsoft.AspNetCore.Authorization;
 
 namespace ChatBot.Server.Api.Trigger;
 
@@ -21,17 +22,15 @@ public static class WebhookTriggerEndpoints
     public static IEndpointRouteBuilder MapWebhookTrigger(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Base + "/query-agent-webhook-trigger", TriggerAsync).WithTags("Trigger").WithName("WebhookTrigger")
-            .Accepts<WebhookTriggerRequest>("application/json");
-        endpoints.MapGet(Base + "/query-agent-jobs", PollAsync).WithTags("Trigger").WithName("WebhookTriggerPoll");
+            .Accepts<WebhookTriggerRequest>("application/json").RequireToken(AuthPolicies.Trigger, AuthSchemes.WebhookSecret);
+        endpoints.MapGet(Base + "/query-agent-jobs", PollAsync).WithTags("Trigger").WithName("WebhookTriggerPoll")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AuthSchemes.JobToken });
         return endpoints;
     }
 
-    private static async Task<IResult> TriggerAsync(HttpContext http, string workspaceType, string workspaceId, WorkspaceAccess access,
+    private static async Task<IResult> TriggerAsync(HttpContext http, string workspaceType, string workspaceId,
         RunTriggers triggers, JobTokens jobTokens, CancellationToken ct)
     {
-        var (_, denied) = await access.AuthorizeAsync(http, http.Request.Headers[SecretHeader].ToString(), $"'{SecretHeader}: <token>'",
-            workspaceId, TokenScopes.Trigger, ct);
-        if (denied is not null) return denied;
         if (UnknownType(http, workspaceType) is { } unknown) return unknown;
         var (request, unreadable) = await JsonBody.ReadAsync<WebhookTriggerRequest>(http, ct);
         if (unreadable is not null) return unreadable;
@@ -45,13 +44,11 @@ public static class WebhookTriggerEndpoints
         return Results.Json(new WebhookTriggerResponse(jobTokens.Issue(run.Id, run.WorkspaceId), pollUrl, run.Id), statusCode: 202);
     }
 
-    private static async Task<IResult> PollAsync(HttpContext http, string workspaceType, string workspaceId, JobTokens jobTokens,
+    private static async Task<IResult> PollAsync(HttpContext http, string workspaceType, string workspaceId, ClaimsPrincipal user,
         ChatBotDbContext db, CancellationToken ct)
     {
-        var presented = WorkspaceTokenAuthenticator.BearerOf(http.Request);
-        if (string.IsNullOrEmpty(presented)) return ApiErrors.Result(http, 401, "AUTH_REQUIRED", "Send the trigger's jobToken as 'Authorization: Bearer <jobToken>'.");
         if (UnknownType(http, workspaceType) is { } unknown) return unknown;
-        var (run, problem) = await JobTokenRuns.FindAsync(http, jobTokens, db, presented, null, workspaceId, ct);
+        var (run, problem) = await JobTokenRuns.FindAsync(http, db, user.JobOf()!, null, workspaceId, ct);
         if (problem is not null) return problem;
 
         if (!run!.IsTerminal)
