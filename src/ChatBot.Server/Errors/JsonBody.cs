@@ -9,7 +9,7 @@ namespace ChatBot.Server.Errors;
 /// </summary>
 public static class JsonBody
 {
-    public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext http, CancellationToken ct) where T : class
+    public static async Task<(T? Body, ApiProblem? Problem)> ReadAsync<T>(HttpContext http, CancellationToken ct) where T : class
     {
         if (!http.Request.HasJsonContentType())
             return (null, ApiErrors.Result(http, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json."));

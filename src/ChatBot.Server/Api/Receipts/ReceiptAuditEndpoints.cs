@@ -5,6 +5,7 @@ using ChatBot.Core.Receipts;
 using ChatBot.Persistence;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Server.Api.Receipts;
@@ -20,11 +21,12 @@ public static class ReceiptAuditEndpoints
 
     public static IEndpointRouteBuilder MapReceiptAudit(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/workspace/{workspace_id}/receipts", ListAsync).WithTags("Receipts").WithName("ListReceipts").RequireToken(AuthPolicies.AnyToken);
+        endpoints.MapGet("/api/workspace/{workspace_id}/receipts", ListAsync).WithTags("Receipts").WithName("ListReceipts").RequireToken(AuthPolicies.AnyToken)
+            .ProducesApiErrors([.. ApiErrorMetadata.TokenAuth, 400]);
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, string workspace_id, string? since, string? cursor, int? limit,
+    private static async Task<Results<Ok<ReceiptPage>, ApiProblem>> ListAsync(HttpContext http, string workspace_id, string? since, string? cursor, int? limit,
         ChatBotDbContext db, CancellationToken ct)
     {
         var take = limit ?? DefaultLimit;
@@ -46,11 +48,7 @@ public static class ReceiptAuditEndpoints
         var page = await query.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(take + 1).ToListAsync(ct);
         var more = page.Count > take;
         if (more) page.RemoveAt(take);
-        return Results.Json(new
-        {
-            data = page.Select(r => JsonSerializer.Deserialize<RunReceipt>(r.RunReceiptJson)),
-            next_cursor = more ? Encode(page[^1]) : null,
-        });
+        return TypedResults.Ok(new ReceiptPage(page.Select(r => JsonSerializer.Deserialize<RunReceipt>(r.RunReceiptJson)), more ? Encode(page[^1]) : null));
     }
 
     private static string Encode(Receipt last) =>

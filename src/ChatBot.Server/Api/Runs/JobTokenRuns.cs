@@ -13,7 +13,7 @@ public static class JobTokenRuns
 {
     /// <param name="runId">The run the URL names, or null when the token alone names it.</param>
     /// <param name="workspaceId">The workspace the URL names, or null when it names none.</param>
-    public static async Task<(Run? Run, IResult? Problem)> FindAsync(HttpContext http, ChatBotDbContext db,
+    public static async Task<(Run? Run, ApiProblem? Problem)> FindAsync(HttpContext http, ChatBotDbContext db,
         JobTokenClaim claim, string? runId, string? workspaceId, CancellationToken ct)
     {
         if (claim.Expired)

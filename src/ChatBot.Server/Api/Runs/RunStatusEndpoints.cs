@@ -5,6 +5,7 @@ using System.Security.Claims;
 using ChatBot.Persistence;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Server.Api.Runs;
@@ -19,12 +20,13 @@ public static class RunStatusEndpoints
 
     public static IEndpointRouteBuilder MapRunStatus(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/runs/{run_id}", GetAsync).WithTags("Runs").WithName("GetRun").RequireToken(AuthPolicies.AnyToken, AuthSchemes.RunReader);
+        endpoints.MapGet("/api/runs/{run_id}", GetAsync).WithTags("Runs").WithName("GetRun").RequireToken(AuthPolicies.AnyToken, AuthSchemes.RunReader)
+            .ProducesApiErrors([.. ApiErrorMetadata.TokenAuth, 404]);
         return endpoints;
     }
 
     /// <remarks>The policy has counted the request against the token's rate (a job token's, against its run) before the look-up, so polling unknown runs is limited like any other.</remarks>
-    private static async Task<IResult> GetAsync(HttpContext http, string run_id, ClaimsPrincipal user, ChatBotDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<RunResult>, Accepted<RunProgress>, ApiProblem>> GetAsync(HttpContext http, string run_id, ClaimsPrincipal user, ChatBotDbContext db, CancellationToken ct)
     {
         Run? run;
         if (user.JobOf() is { } job)
@@ -42,30 +44,13 @@ public static class RunStatusEndpoints
         if (!run!.IsTerminal)
         {
             SetRetryAfter(http);
-            return Results.Json(new
-            {
-                run_id = run.Id,
-                status = "running",
-                state = StateName(run.Status),
-                credits_used = run.CreditsUsed,
-                output = run.Output,
-                node = run.Node,
-                attempts = run.Attempt,
-            }, statusCode: 202);
+            return TypedResults.Accepted((string?)null,
+                new RunProgress(run.Id, "running", StateName(run.Status), run.CreditsUsed, run.Output, run.Node, run.Attempt));
         }
 
         var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.RunId == run.Id, ct);
-        return Results.Json(new
-        {
-            run_id = run.Id,
-            status = FinishedName(run.Status),
-            response = run.Output,
-            failure_reason = run.FailureReason,
-            credits_used = run.CreditsUsed,
-            node = run.Node,
-            attempts = run.Attempt,
-            receipt = receipt is null ? null : JsonSerializer.Deserialize<RunReceipt>(receipt.RunReceiptJson),
-        });
+        return TypedResults.Ok(new RunResult(run.Id, FinishedName(run.Status), run.Output, run.FailureReason, run.CreditsUsed, run.Node, run.Attempt,
+            receipt is null ? null : JsonSerializer.Deserialize<RunReceipt>(receipt.RunReceiptJson)));
     }
 
     /// <summary>How long a poller should wait before asking about a running run again.</summary>
