@@ -56,7 +56,7 @@ public sealed class CorrelationIdTests
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
             {
                 string? correlationId = null;
-                owner._scopes?.ForEach((scope, _) =>
+                owner._scopes?.ForEachScope((scope, _) =>
                 {
                     if (scope is IEnumerable<KeyValuePair<string, object>> values && values.FirstOrDefault(v => v.Key == "CorrelationId").Value is string id)
                         correlationId = id;
