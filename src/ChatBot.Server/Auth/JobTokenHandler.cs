@@ -39,9 +39,9 @@ public sealed class JobTokenHandler(IOptionsMonitor<JobTokenSchemeOptions> optio
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var answer = _missing ? ApiErrors.Result(Context, 401, "AUTH_REQUIRED", Options.MissingMessage)
+        var answer = _missing ? ApiErrors.Result(401, "AUTH_REQUIRED", Options.MissingMessage)
             : _throttledFor is { } wait ? ApiErrors.TooManyFailedAttempts(Context, wait)
-            : ApiErrors.Result(Context, 401, "INVALID_TOKEN", "That job token is not valid.");
+            : ApiErrors.Result(401, "INVALID_TOKEN", "That job token is not valid.");
         return answer.ExecuteAsync(Context);
     }
 }

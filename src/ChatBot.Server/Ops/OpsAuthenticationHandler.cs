@@ -55,13 +55,13 @@ public sealed class OpsAuthenticationHandler(IOptionsMonitor<AuthenticationSchem
     {
         if (!ops.Value.HasCredentials)
         {
-            return ApiErrors.Result(Context, 403, "LOOPBACK_ONLY",
+            return ApiErrors.Result(403, "LOOPBACK_ONLY",
                 "The ops API, dashboard and playground are served to loopback callers (a loopback Host, no forwarding headers) only until Ops__Username and Ops__Password are set.")
                 .ExecuteAsync(Context);
         }
         if (_throttledFor is { } wait) return ApiErrors.TooManyFailedAttempts(Context, wait).ExecuteAsync(Context);
         Response.Headers.WWWAuthenticate = Realm;
-        return ApiErrors.Result(Context, 401, _refusal.Code, _refusal.Message).ExecuteAsync(Context);
+        return ApiErrors.Result(401, _refusal.Code, _refusal.Message).ExecuteAsync(Context);
     }
 
     private AuthenticateResult Failed(string message)

@@ -40,7 +40,7 @@ public static class AdminEndpoints
     {
         var (body, unreadable) = await JsonBody.ReadAsync<IssueTokenRequest>(services.Http, ct);
         if (unreadable is not null) return unreadable;
-        if (body!.Problem() is var (code, message)) return ApiErrors.Result(services.Http, 400, code, message);
+        if (body!.Problem() is var (code, message)) return ApiErrors.Result(400, code, message);
         var issued = await services.Tokens.IssueAsync(workspace_id, body.Name!, body.Scopes!, createWorkspace: false, ct);
         return TypedResults.Created((string?)null, IssuedTokenResponse.Of(issued.Subject!));
     }
@@ -53,8 +53,8 @@ public static class AdminEndpoints
         return outcome.Kind switch
         {
             OutcomeKind.Changed => TypedResults.Created((string?)null, IssuedTokenResponse.Of(outcome.Subject!)),
-            OutcomeKind.NotFound => ApiErrors.Result(services.Http, 404, "TOKEN_NOT_FOUND", outcome.Reason!),
-            _ => ApiErrors.Result(services.Http, 409, "TOKEN_ALREADY_REVOKED", outcome.Reason!),
+            OutcomeKind.NotFound => ApiErrors.Result(404, "TOKEN_NOT_FOUND", outcome.Reason!),
+            _ => ApiErrors.Result(409, "TOKEN_ALREADY_REVOKED", outcome.Reason!),
         };
     }
 
@@ -63,7 +63,7 @@ public static class AdminEndpoints
     {
         var outcome = await services.Tokens.RevokeAsync(workspace_id, token_id, ct);
         // Revoking twice leaves the token revoked, as asked.
-        if (outcome.Kind == OutcomeKind.NotFound) return ApiErrors.Result(services.Http, 404, "TOKEN_NOT_FOUND", outcome.Reason!);
+        if (outcome.Kind == OutcomeKind.NotFound) return ApiErrors.Result(404, "TOKEN_NOT_FOUND", outcome.Reason!);
         return TypedResults.NoContent();
     }
 
@@ -79,10 +79,10 @@ public static class AdminEndpoints
         var (http, db) = (services.Http, services.Db);
         var (patch, unreadable) = await JsonBody.ReadAsync<WorkspaceSettingsDto>(http, ct);
         if (unreadable is not null) return unreadable;
-        if (WorkspaceSettingsUpdate.Problem(patch!, services.Egress) is var (status, code, message)) return ApiErrors.Result(http, status, code, message);
+        if (WorkspaceSettingsUpdate.Problem(patch!, services.Egress) is var (status, code, message)) return ApiErrors.Result(status, code, message);
         if (patch!.DefaultReceiptChannel is { } channel
             && await ChatConnections.RefusalAsync(db, workspace_id, channel.Platform, ct) is var (refusedCode, refused))
-            return ApiErrors.Result(http, 403, refusedCode, refused);
+            return ApiErrors.Result(403, refusedCode, refused);
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == workspace_id, ct);
         WorkspaceSettingsUpdate.Apply(workspace, patch!);
         try
@@ -91,7 +91,7 @@ public static class AdminEndpoints
         }
         catch (DbUpdateConcurrencyException)
         {
-            return ApiErrors.Result(http, 409, "CONFLICT", "The settings changed while you were saving; read them again and retry.");
+            return ApiErrors.Result(409, "CONFLICT", "The settings changed while you were saving; read them again and retry.");
         }
         return TypedResults.Ok(WorkspaceSettingsDto.Of(workspace));
     }
@@ -113,7 +113,7 @@ public static class AdminEndpoints
         catch (DbUpdateConcurrencyException)
         {
             // Another rotation won the race; its secret is the one in force, and this one was never shown.
-            return ApiErrors.Result(services.Http, 409, "CONFLICT", "Another rotation of the webhook secret happened at the same time; rotate again to get a secret you know.");
+            return ApiErrors.Result(409, "CONFLICT", "Another rotation of the webhook secret happened at the same time; rotate again to get a secret you know.");
         }
         return TypedResults.Ok(new WebhookSecretResponse(workspace.WebhookSecret));
     }

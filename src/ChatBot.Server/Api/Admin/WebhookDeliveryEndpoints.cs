@@ -32,9 +32,9 @@ public static class WebhookDeliveryEndpoints
     {
         var db = services.Db;
         var delivery = await db.WebhookDeliveries.SingleOrDefaultAsync(d => d.Id == delivery_id && d.WorkspaceId == workspace_id, ct);
-        if (delivery is null) return ApiErrors.Result(services.Http, 404, "DELIVERY_NOT_FOUND", $"No webhook delivery {delivery_id} in this workspace.");
+        if (delivery is null) return ApiErrors.Result(404, "DELIVERY_NOT_FOUND", $"No webhook delivery {delivery_id} in this workspace.");
         if (delivery.Status == WebhookDeliveryStatus.Pending)
-            return ApiErrors.Result(services.Http, 409, "DELIVERY_IN_PROGRESS", "This delivery is still being attempted.");
+            return ApiErrors.Result(409, "DELIVERY_IN_PROGRESS", "This delivery is still being attempted.");
         delivery.Redeliver();
         await services.Scheduler.SaveAndScheduleAsync(db, s => s.WebhookDelivery(delivery.Id), ct);
         return TypedResults.Accepted((string?)null, new RedeliveryResponse(delivery.Id, delivery.Status));

@@ -26,23 +26,23 @@ public static class ReceiptAuditEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Ok<ReceiptPage>, ApiProblem>> ListAsync(HttpContext http, string workspace_id, string? since, string? cursor, int? limit,
+    private static async Task<Results<Ok<ReceiptPage>, ApiProblem>> ListAsync(string workspace_id, string? since, string? cursor, int? limit,
         ChatBotDbContext db, CancellationToken ct)
     {
         var take = limit ?? DefaultLimit;
-        if (take is < 1 or > MaxLimit) return ApiErrors.Result(http, 400, "INVALID_LIMIT", $"limit is between 1 and {MaxLimit}.");
+        if (take is < 1 or > MaxLimit) return ApiErrors.Result(400, "INVALID_LIMIT", $"limit is between 1 and {MaxLimit}.");
 
         var query = db.Receipts.AsNoTracking().Where(r => r.WorkspaceId == workspace_id);
         if (since is not null)
         {
             if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var from))
-                return ApiErrors.Result(http, 400, "INVALID_SINCE", "since is an ISO 8601 timestamp, e.g. 2026-11-01T00:00:00Z.");
+                return ApiErrors.Result(400, "INVALID_SINCE", "since is an ISO 8601 timestamp, e.g. 2026-11-01T00:00:00Z.");
             query = query.Where(r => r.CreatedAt >= from);
         }
         if (cursor is not null)
         {
             if (Decode(cursor) is not var (at, id))
-                return ApiErrors.Result(http, 400, "INVALID_CURSOR", "That cursor is not one this API returned.");
+                return ApiErrors.Result(400, "INVALID_CURSOR", "That cursor is not one this API returned.");
             query = query.Where(r => r.CreatedAt > at || (r.CreatedAt == at && string.Compare(r.Id, id) > 0));
         }
         var page = await query.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(take + 1).ToListAsync(ct);

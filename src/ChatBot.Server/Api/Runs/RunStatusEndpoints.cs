@@ -31,14 +31,14 @@ public static class RunStatusEndpoints
         Run? run;
         if (user.JobOf() is { } job)
         {
-            (run, var problem) = await JobTokenRuns.FindAsync(http, db, job, run_id, null, ct);
+            (run, var problem) = await JobTokenRuns.FindAsync(db, job, run_id, null, ct);
             if (problem is not null) return problem;
         }
         else
         {
             run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run_id, ct);
-            if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");
-            if (run.WorkspaceId != user.WorkspaceIdOf()) return ApiErrors.Result(http, 403, "WRONG_WORKSPACE", "This run belongs to another workspace.");
+            if (run is null) return ApiErrors.Result(404, "RUN_NOT_FOUND", $"No run {run_id}.");
+            if (run.WorkspaceId != user.WorkspaceIdOf()) return ApiErrors.Result(403, "WRONG_WORKSPACE", "This run belongs to another workspace.");
         }
 
         if (!run!.IsTerminal)

@@ -30,7 +30,7 @@ public static class TriggerEndpoints
         if (unreadable is not null) return unreadable;
 
         var outcome = await services.Triggers.StartAsync(workspace_id, request!, IdempotencyKeyOf(http), ct);
-        if (outcome.Refusal is { } refusal) return refusal.ToResult(http);
+        if (outcome.Refusal is { } refusal) return refusal.ToResult();
         return TypedResults.Accepted((string?)null, ResponseFor(http, outcome.Run!, services.JobTokens));
     }
 

@@ -36,14 +36,14 @@ public static class WebhookTriggerEndpoints
         [AsParameters] TriggerServices services, CancellationToken ct)
     {
         var http = services.Http;
-        if (UnknownType(http, workspaceType) is { } unknown) return unknown;
+        if (UnknownType(workspaceType) is { } unknown) return unknown;
         var (request, unreadable) = await JsonBody.ReadAsync<WebhookTriggerRequest>(http, ct);
         if (unreadable is not null) return unreadable;
-        if (string.IsNullOrWhiteSpace(request!.Query)) return ApiErrors.Result(http, 400, "MISSING_QUERY", "The body needs a 'query' string: the question to ask the agent.");
-        if (OtherPlatform(http, workspaceType, request.ResponseDestination) is { } mismatch) return mismatch;
+        if (string.IsNullOrWhiteSpace(request!.Query)) return ApiErrors.Result(400, "MISSING_QUERY", "The body needs a 'query' string: the question to ask the agent.");
+        if (OtherPlatform(workspaceType, request.ResponseDestination) is { } mismatch) return mismatch;
 
         var outcome = await services.Triggers.StartAsync(workspaceId, request.ToTriggerRequest(), TriggerEndpoints.IdempotencyKeyOf(http), ct);
-        if (outcome.Refusal is { } refusal) return refusal.ToResult(http);
+        if (outcome.Refusal is { } refusal) return refusal.ToResult();
         var run = outcome.Run!;
         var pollUrl = $"{http.Request.Scheme}://{http.Request.Host}/api/v1/workspaces/{Uri.EscapeDataString(workspaceType)}/{Uri.EscapeDataString(workspaceId)}/query-agent-jobs";
         return TypedResults.Accepted((string?)null, new WebhookTriggerResponse(services.JobTokens.Issue(run.Id, run.WorkspaceId), pollUrl, run.Id));
@@ -52,8 +52,8 @@ public static class WebhookTriggerEndpoints
     private static async Task<Results<Ok<WebhookJobCompleted>, Ok<WebhookJobState>, Accepted<WebhookJobState>, ApiProblem>> PollAsync(HttpContext http, string workspaceType, string workspaceId, ClaimsPrincipal user,
         ChatBotDbContext db, CancellationToken ct)
     {
-        if (UnknownType(http, workspaceType) is { } unknown) return unknown;
-        var (run, problem) = await JobTokenRuns.FindAsync(http, db, user.JobOf()!, null, workspaceId, ct);
+        if (UnknownType(workspaceType) is { } unknown) return unknown;
+        var (run, problem) = await JobTokenRuns.FindAsync(db, user.JobOf()!, null, workspaceId, ct);
         if (problem is not null) return problem;
 
         if (!run!.IsTerminal)
@@ -65,16 +65,16 @@ public static class WebhookTriggerEndpoints
         return TypedResults.Ok(new WebhookJobState("failed"));
     }
 
-    private static ApiProblem? UnknownType(HttpContext http, string workspaceType) => workspaceType is "slack" or "teams"
+    private static ApiProblem? UnknownType(string workspaceType) => workspaceType is "slack" or "teams"
         ? null
-        : ApiErrors.Result(http, 400, "INVALID_WORKSPACE_TYPE", $"The workspace type in the URL is 'slack' or 'teams', not '{workspaceType}'.");
+        : ApiErrors.Result(400, "INVALID_WORKSPACE_TYPE", $"The workspace type in the URL is 'slack' or 'teams', not '{workspaceType}'.");
 
     /// <summary>A Slack channel from a Teams trigger URL (or the reverse) is a mistake the caller should hear about.</summary>
-    private static ApiProblem? OtherPlatform(HttpContext http, string workspaceType, ResponseDestination? destination) => (workspaceType, destination) switch
+    private static ApiProblem? OtherPlatform(string workspaceType, ResponseDestination? destination) => (workspaceType, destination) switch
     {
-        ("teams", { SlackChannelId: not null } or { SlackThreadTs: not null }) => ApiErrors.Result(http, 400, "WRONG_PLATFORM",
+        ("teams", { SlackChannelId: not null } or { SlackThreadTs: not null }) => ApiErrors.Result(400, "WRONG_PLATFORM",
             "responseDestination.slackChannelId posts to Slack, but this trigger URL is for a Teams workspace; use teamsConversationId or webhookUrl."),
-        ("slack", { TeamsConversationId: not null }) => ApiErrors.Result(http, 400, "WRONG_PLATFORM",
+        ("slack", { TeamsConversationId: not null }) => ApiErrors.Result(400, "WRONG_PLATFORM",
             "responseDestination.teamsConversationId posts to Teams, but this trigger URL is for a Slack workspace; use slackChannelId or webhookUrl."),
         _ => null,
     };
