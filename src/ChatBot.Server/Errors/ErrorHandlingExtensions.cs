@@ -1,25 +1,17 @@
-using ChatBot.Core.Common;
+using ChatBot.Http.Correlation;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace ChatBot.Server.Errors;
 
 public static class ErrorHandlingExtensions
 {
-    public const string CorrelationHeader = "X-Correlation-Id";
-
     /// <summary>
     /// Unhandled exceptions become a 500 in the one error shape with the correlation id (logged with it);
     /// bad request bodies a 400; unmatched routes a 404 JSON body.
     /// </summary>
     public static WebApplication UseApiErrors(this WebApplication app)
     {
-        // One correlation id per request, in the same mr_ form as run receipts, echoed in a header and every error body.
-        app.Use((context, next) =>
-        {
-            context.TraceIdentifier = Ids.NewCorrelationId();
-            context.Response.Headers[CorrelationHeader] = context.TraceIdentifier;
-            return next(context);
-        });
+        app.UseCorrelationIds();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             // Bad input that only the database noticed is answered with a 4xx below; it is not a server fault to log.

@@ -9,10 +9,10 @@ namespace ChatBot.Server.Errors;
 /// </summary>
 public static class JsonBody
 {
-    public static async Task<(T? Body, IResult? Problem)> ReadAsync<T>(HttpContext http, CancellationToken ct) where T : class
+    public static async Task<(T? Body, ApiProblem? Problem)> ReadAsync<T>(HttpContext http, CancellationToken ct) where T : class
     {
         if (!http.Request.HasJsonContentType())
-            return (null, ApiErrors.Result(http, 415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json."));
+            return (null, ApiErrors.Result(415, "UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json."));
         JsonDocument document;
         try
         {
@@ -20,12 +20,12 @@ public static class JsonBody
         }
         catch (JsonException ex)
         {
-            return (null, ApiErrors.Result(http, 400, "INVALID_JSON", $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."));
+            return (null, ApiErrors.Result(400, "INVALID_JSON", $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."));
         }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return (null, ApiErrors.Result(http, 400, "INVALID_BODY", "Send a JSON object."));
+                return (null, ApiErrors.Result(400, "INVALID_BODY", "Send a JSON object."));
             var options = http.RequestServices.GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
             try
             {
@@ -33,7 +33,7 @@ public static class JsonBody
             }
             catch (JsonException ex)
             {
-                return (null, ApiErrors.Result(http, 400, "INVALID_FIELD", JsonFieldTypes.Explain(ex.Path, typeof(T), options)));
+                return (null, ApiErrors.Result(400, "INVALID_FIELD", JsonFieldTypes.Explain(ex.Path, typeof(T), options)));
             }
         }
     }

@@ -49,14 +49,9 @@ public static class ChatBotHostExtensions
             .Validate(o => string.IsNullOrWhiteSpace(o.PrivacyFile) || File.Exists(o.PrivacyFile), "Legal__PrivacyFile names a file that does not exist")
             .Validate(o => string.IsNullOrWhiteSpace(o.TermsFile) || File.Exists(o.TermsFile), "Legal__TermsFile names a file that does not exist")
             .ValidateOnStart();
-        services.AddSingleton<OpsAuthFilter>();
         services.AddSingleton<CrossSiteRequestGuard>();
         services.AddSingleton<EventStreamSlots>();
-        services.AddScoped<WorkspaceTokenAuthenticator>();
-        services.AddScoped<WorkspaceAccess>();
-        services.AddScoped<MonitorApiCaller>();
-        services.AddSingleton<TokenRateLimiter>();
-        services.AddSingleton<FailedAuthThrottle>();
+        services.AddChatBotAuth();
         services.AddSingleton<JobTokens>();
         services.AddScoped<RunTriggers>();
         // Keys in the shared database, so every node accepts every node's job tokens and OAuth states.
@@ -95,7 +90,9 @@ public static class ChatBotHostExtensions
         app.UseApiErrors();
         app.UseRequestBodyLimits();
         app.UseNulCharacterGuard();
-        app.UseOpsRuleFor("/playground", "/api/playground");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseOpsRuleFor(http => http.Request.Path.StartsWithSegments("/playground", StringComparison.OrdinalIgnoreCase));
         app.UseDashboardPageAuth();
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -112,9 +109,8 @@ public static class ChatBotHostExtensions
         app.MapAdminApi();
         app.MapWebhookDeliveries();
         app.MapMonitorApi();
-        app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().AddEndpointFilter<CrossSiteRequestGuard>().MapOpsTokens();
-        app.MapGroup("/api/ops").AddEndpointFilter<OpsAuthFilter>().AddEndpointFilter<CrossSiteRequestGuard>().MapOpsActions();
-        app.MapGroup("/api").AddEndpointFilter<OpsAuthFilter>().MapOpsDashboard().MapDashboardEvents().MapWorkerDrain();
+        app.MapGroup("/api/ops").RequireAuthorization(AuthPolicies.Ops).AddEndpointFilter<CrossSiteRequestGuard>().MapOpsTokens().MapOpsActions();
+        app.MapGroup("/api").RequireAuthorization(AuthPolicies.Ops).MapOpsDashboard().MapDashboardEvents().MapWorkerDrain();
         app.MapRunPage();
         app.UseJobDashboard();
         // No auth, like /health: scrapers rarely carry credentials, and nothing here is secret.

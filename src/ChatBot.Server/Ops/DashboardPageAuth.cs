@@ -1,3 +1,4 @@
+using ChatBot.Server.Security;
 using Microsoft.Extensions.Options;
 
 namespace ChatBot.Server.Ops;
@@ -13,17 +14,8 @@ public static class DashboardPageAuth
 {
     public static WebApplication UseDashboardPageAuth(this WebApplication app)
     {
-        app.UseWhen(http => IsDashboardPage(http.Request.Path), branch => branch.Use(async (http, next) =>
-        {
-            var ops = http.RequestServices.GetRequiredService<IOptions<OpsOptions>>().Value;
-            if ((ops.HasCredentials || !IsStaticPageFile(http.Request.Path)) && OpsAuthFilter.Authorize(http, ops) is { } refused)
-            {
-                await refused.ExecuteAsync(http);
-                return;
-            }
-            await next(http);
-        }));
-        return app;
+        return app.UseOpsRuleFor(http => IsDashboardPage(http.Request.Path)
+            && (http.RequestServices.GetRequiredService<IOptions<OpsOptions>>().Value.HasCredentials || !IsStaticPageFile(http.Request.Path)));
     }
 
     private static bool IsStaticPageFile(PathString path) =>

@@ -1,6 +1,6 @@
 using Hangfire;
 using Hangfire.Dashboard;
-using Microsoft.Extensions.Options;
+using ChatBot.Server.Security;
 
 namespace ChatBot.Server.Ops;
 
@@ -14,15 +14,7 @@ public static class JobDashboard
 
     public static WebApplication UseJobDashboard(this WebApplication app)
     {
-        app.UseWhen(http => http.Request.Path.StartsWithSegments(Path), branch => branch.Use(async (http, next) =>
-        {
-            if (OpsAuthFilter.Authorize(http, http.RequestServices.GetRequiredService<IOptions<OpsOptions>>().Value) is { } refused)
-            {
-                await refused.ExecuteAsync(http);
-                return;
-            }
-            await next(http);
-        }));
+        app.UseOpsRuleFor(http => http.Request.Path.StartsWithSegments(Path));
         app.UseHangfireDashboard(Path, new DashboardOptions
         {
             // The middleware above has already authorized the caller.

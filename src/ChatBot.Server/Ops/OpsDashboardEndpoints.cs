@@ -15,7 +15,7 @@ namespace ChatBot.Server.Ops;
 
 /// <summary>
 /// The ops read side: <c>GET /api/dashboard</c> (health, nodes, alerts, credits, runs, monitors, approvals) and
-/// <c>GET /api/timeline/runs/{run_id}</c>. Behind <see cref="OpsAuthFilter"/>.
+/// <c>GET /api/timeline/runs/{run_id}</c>. Under the <see cref="ChatBot.Server.Auth.AuthPolicies.Ops"/> policy.
 /// </summary>
 public static class OpsDashboardEndpoints
 {
@@ -113,10 +113,10 @@ public static class OpsDashboardEndpoints
 
     private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
-    private static async Task<IResult> TimelineAsync(HttpContext http, string run_id, ChatBotDbContext db, CancellationToken ct)
+    private static async Task<IResult> TimelineAsync(string run_id, ChatBotDbContext db, CancellationToken ct)
     {
         var run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run_id, ct);
-        if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");
+        if (run is null) return ApiErrors.Result(404, "RUN_NOT_FOUND", $"No run {run_id}.");
         var approvals = await db.Approvals.AsNoTracking().Where(a => a.RunId == run.Id).ToListAsync(ct);
         var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.RunId == run.Id, ct);
         return Results.Json(RunTimelineDto.From(run, approvals, receipt));

@@ -21,10 +21,10 @@ public static class OpsTokenEndpoints
         TokenIssuing tokens, CancellationToken ct)
     {
         if (!WorkspaceIds.IsValid(workspace_id))
-            return ApiErrors.Result(http, 400, "INVALID_WORKSPACE_ID", "Workspace ids are 1-64 letters, digits, '-', '_' or '.'.");
+            return ApiErrors.Result(400, "INVALID_WORKSPACE_ID", "Workspace ids are 1-64 letters, digits, '-', '_' or '.'.");
         var (body, unreadable) = await JsonBody.ReadAsync<IssueTokenRequest>(http, ct);
         if (unreadable is not null) return unreadable;
-        if (body!.Problem() is var (code, message)) return ApiErrors.Result(http, 400, code, message);
+        if (body!.Problem() is var (code, message)) return ApiErrors.Result(400, code, message);
 
         var issued = await tokens.IssueAsync(workspace_id, body.Name!, body.Scopes!, createWorkspace: true, ct);
         return Results.Json(IssuedTokenResponse.Of(issued.Subject!), statusCode: 201);

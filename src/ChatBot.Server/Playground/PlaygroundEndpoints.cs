@@ -5,6 +5,7 @@ using ChatBot.Core.Inbound;
 using ChatBot.Core.Receipts;
 using ChatBot.Core.Views;
 using ChatBot.Persistence;
+using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
 using ChatBot.Server.Security;
 using Microsoft.EntityFrameworkCore;
@@ -23,8 +24,8 @@ public static class PlaygroundEndpoints
 
     public static IEndpointRouteBuilder MapPlayground(this IEndpointRouteBuilder endpoints)
     {
-        // Served under the ops rule by UseOpsRuleFor (page and API alike); writes need JSON or a custom header.
-        var api = endpoints.MapGroup("/api/playground").WithTags("Playground").AddEndpointFilter<CrossSiteRequestGuard>();
+        // Under the ops rule, as its page is (UseOpsRuleFor); writes need JSON or a custom header.
+        var api = endpoints.MapGroup("/api/playground").WithTags("Playground").RequireAuthorization(AuthPolicies.Ops).AddEndpointFilter<CrossSiteRequestGuard>();
         api.MapPost("/messages", PostMessageAsync);
         api.MapPost("/actions", ClickAsync);
         api.MapGet("/messages", ListAsync);
@@ -32,13 +33,13 @@ public static class PlaygroundEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> PostMessageAsync(HttpContext http, PlaygroundPostRequest? body, IChatInbox inbox, PlaygroundMessenger playground, CancellationToken ct)
+    private static async Task<IResult> PostMessageAsync(PlaygroundPostRequest? body, IChatInbox inbox, PlaygroundMessenger playground, CancellationToken ct)
     {
         var text = body?.Text?.Trim();
-        if (string.IsNullOrEmpty(text)) return ApiErrors.Result(http, 400, "MISSING_TEXT", "Type something: a task, /monitor <url or topic>, or /help.");
-        if (text.Length > MaxTextLength) return ApiErrors.Result(http, 400, "TEXT_TOO_LONG", $"Keep messages under {MaxTextLength} characters.");
+        if (string.IsNullOrEmpty(text)) return ApiErrors.Result(400, "MISSING_TEXT", "Type something: a task, /monitor <url or topic>, or /help.");
+        if (text.Length > MaxTextLength) return ApiErrors.Result(400, "TEXT_TOO_LONG", $"Keep messages under {MaxTextLength} characters.");
         var channel = ChannelOf(body!.Channel);
-        if (channel is null) return ApiErrors.Result(http, 400, "INVALID_CHANNEL", "Channel names are letters, digits, '-' and '_' (at most 40).");
+        if (channel is null) return ApiErrors.Result(400, "INVALID_CHANNEL", "Channel names are letters, digits, '-' and '_' (at most 40).");
 
         var messageId = await playground.AddAsync(channel, body.ThreadId, You.Id, new TextView(text), null, ct);
         var parsed = CommandParser.ParseMessage(text);
@@ -61,12 +62,12 @@ public static class PlaygroundEndpoints
         return Results.Ok(new { message_id = messageId, reply = result.Reply?.FallbackText });
     }
 
-    private static async Task<IResult> ClickAsync(HttpContext http, PlaygroundActionRequest? body, IChatInbox inbox, PlaygroundMessenger playground, CancellationToken ct)
+    private static async Task<IResult> ClickAsync(PlaygroundActionRequest? body, IChatInbox inbox, PlaygroundMessenger playground, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body?.ActionId) || string.IsNullOrWhiteSpace(body.Value))
-            return ApiErrors.Result(http, 400, "MISSING_ACTION", "Send action_id and value.");
+            return ApiErrors.Result(400, "MISSING_ACTION", "Send action_id and value.");
         var channel = ChannelOf(body.Channel);
-        if (channel is null) return ApiErrors.Result(http, 400, "INVALID_CHANNEL", "Channel names are letters, digits, '-' and '_' (at most 40).");
+        if (channel is null) return ApiErrors.Result(400, "INVALID_CHANNEL", "Channel names are letters, digits, '-' and '_' (at most 40).");
         var address = PlaygroundChannel.Address(channel);
         var result = await inbox.HandleActionAsync(
             new ButtonAction("pg-act-" + Guid.NewGuid().ToString("N"), address, You, body.ActionId, body.Value, body.MessageId), ct);
@@ -76,10 +77,10 @@ public static class PlaygroundEndpoints
         return Results.Ok(new { reply = result.Reply?.FallbackText });
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, string? channel, ChatBotDbContext db, IOptions<ReceiptOptions> receipts, CancellationToken ct)
+    private static async Task<IResult> ListAsync(string? channel, ChatBotDbContext db, IOptions<ReceiptOptions> receipts, CancellationToken ct)
     {
         var channelId = ChannelOf(channel);
-        if (channelId is null) return ApiErrors.Result(http, 400, "INVALID_CHANNEL", "Channel names are letters, digits, '-' and '_' (at most 40).");
+        if (channelId is null) return ApiErrors.Result(400, "INVALID_CHANNEL", "Channel names are letters, digits, '-' and '_' (at most 40).");
         var messages = await db.PlaygroundMessages.AsNoTracking()
             .Where(m => m.ChannelId == channelId && (m.VisibleTo == null || m.VisibleTo == You.Id))
             .OrderBy(m => m.Sequence)

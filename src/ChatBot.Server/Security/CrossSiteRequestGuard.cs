@@ -19,7 +19,7 @@ public sealed class CrossSiteRequestGuard : IEndpointFilter
         var request = http.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)) return null;
         if (request.HasJsonContentType() || request.Headers.ContainsKey(CustomHeader)) return null;
-        return ApiErrors.Result(http, 415, "JSON_OR_CUSTOM_HEADER_REQUIRED",
+        return ApiErrors.Result(415, "JSON_OR_CUSTOM_HEADER_REQUIRED",
             $"State-changing ops and playground calls need Content-Type: application/json or an {CustomHeader} header.");
     }
 }

@@ -1,5 +1,8 @@
 using System.Net;
+using ChatBot.Server.Auth;
 using ChatBot.Server.Ops;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -24,16 +27,18 @@ public static class OpsRuleExtensions
     }
 
     /// <summary>
-    /// Serves paths under the prefixes (pages, static files and APIs alike) under the ops rule: Basic auth when ops
-    /// credentials are set, else loopback callers only.
+    /// Serves the requests <paramref name="applies"/> picks (pages and static files, which no endpoint's
+    /// <c>RequireAuthorization</c> covers) under the <see cref="AuthPolicies.Ops"/> policy, answered as an endpoint's would be.
     /// </summary>
-    public static WebApplication UseOpsRuleFor(this WebApplication app, params string[] prefixes)
+    public static WebApplication UseOpsRuleFor(this WebApplication app, Func<HttpContext, bool> applies)
     {
-        app.UseWhen(http => prefixes.Any(p => http.Request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)), branch => branch.Use(async (http, next) =>
+        app.UseWhen(applies, branch => branch.Use(async (http, next) =>
         {
-            var ops = http.RequestServices.GetRequiredService<IOptions<OpsOptions>>().Value;
-            if (OpsAuthFilter.Authorize(http, ops) is { } failure) await failure.ExecuteAsync(http);
-            else await next(http);
+            var policy = (await http.RequestServices.GetRequiredService<IAuthorizationPolicyProvider>().GetPolicyAsync(AuthPolicies.Ops))!;
+            var evaluator = http.RequestServices.GetRequiredService<IPolicyEvaluator>();
+            var authenticated = await evaluator.AuthenticateAsync(policy, http);
+            var result = await evaluator.AuthorizeAsync(policy, authenticated, http, http);
+            await http.RequestServices.GetRequiredService<IAuthorizationMiddlewareResultHandler>().HandleAsync(next, http, policy, result);
         }));
         return app;
     }

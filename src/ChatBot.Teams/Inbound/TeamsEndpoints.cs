@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChatBot.Core.Workspaces;
+using ChatBot.Http.Errors;
 using ChatBot.Teams.Activities;
 using ChatBot.Teams.Auth;
 using ChatBot.Teams.History;
@@ -80,6 +81,5 @@ public static class TeamsEndpoints
     private static TokenCheck LocalCheck(Activity activity) =>
         LoopbackAddress.IsLoopbackUrl(activity.ServiceUrl) ? TokenCheck.Valid : TokenCheck.Fail("local mode takes only a loopback service URL");
 
-    private static IResult Error(int status, string code, string message) =>
-        Results.Json(new { error = message, code, status }, statusCode: status);
+    private static ApiProblem Error(int status, string code, string message) => new(status, code, message);
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ChatBot.Agent.Egress;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -9,6 +10,7 @@ using ChatBot.Jobs.Monitors;
 using ChatBot.Jobs.Scheduling;
 using ChatBot.Jobs.Workspaces;
 using ChatBot.Persistence;
+using ChatBot.Server.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Server.Api.Monitors;
@@ -24,7 +26,8 @@ public static partial class MonitorApiEndpoints
 
     public static IEndpointRouteBuilder MapMonitorApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/v1alpha/monitors").WithTags("Monitors").ProducesMonitorApiErrors();
+        var group = endpoints.MapGroup("/v1alpha/monitors").WithTags("Monitors").ProducesMonitorApiErrors()
+            .RequireToken(AuthPolicies.Monitors, AuthSchemes.ApiKey).WithMetadata(MonitorApiAuthErrors.Instance);
         group.MapPost("", CreateAsync).WithName("create_monitor").Produces(201).Fails(422);
         group.MapGet("", ListAsync).WithName("list_monitors").Produces(200);
         group.MapGet("/{monitor_id}", GetAsync).WithName("get_monitor").Produces(200).Fails(404);
@@ -36,12 +39,10 @@ public static partial class MonitorApiEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, MonitorApiCaller gate, MonitorCreation creation, ChatBotDbContext db,
+    private static async Task<IResult> CreateAsync(HttpContext http, ClaimsPrincipal user, MonitorCreation creation, ChatBotDbContext db,
         EgressPolicy egress, CancellationToken ct)
     {
-        var (authorized, problem) = await gate.AuthorizeAsync(http, ct);
-        if (problem is not null) return problem;
-        var workspaceId = authorized!;
+        var workspaceId = user.WorkspaceIdOf();
         var (body, error) = await MonitorRequestReader.ReadObjectAsync(http.Request, ct);
         if (body is null) return MonitorApiErrors.Validation(http, [("body", error!)]);
 
@@ -69,29 +70,26 @@ public static partial class MonitorApiEndpoints
             : Answer(http, outcome);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, MonitorApiCaller gate, ChatBotDbContext db, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpContext http, ClaimsPrincipal user, ChatBotDbContext db, CancellationToken ct)
     {
-        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
-        if (problem is not null) return problem;
+        var workspaceId = user.WorkspaceIdOf();
         var monitors = await db.Monitors.AsNoTracking().Where(m => m.WorkspaceId == workspaceId && m.DeletedAt == null).ToListAsync(ct);
         var newestFirst = monitors.OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id);
         return Results.Json(new JsonObject { ["monitors"] = new JsonArray(newestFirst.Select(m => (JsonNode)MonitorJson.Monitor(m)).ToArray()) });
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, string monitor_id, MonitorApiCaller gate, ChatBotDbContext db, CancellationToken ct)
+    private static async Task<IResult> GetAsync(HttpContext http, string monitor_id, ClaimsPrincipal user, ChatBotDbContext db, CancellationToken ct)
     {
-        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
-        if (problem is not null) return problem;
-        var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
+        var workspaceId = user.WorkspaceIdOf();
+        var monitor = await FindAsync(db, workspaceId, monitor_id, ct);
         return monitor is null ? MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound) : Results.Json(MonitorJson.Monitor(monitor));
     }
 
-    private static async Task<IResult> UpdateAsync(HttpContext http, string monitor_id, MonitorApiCaller gate, MonitorLifecycle monitors,
+    private static async Task<IResult> UpdateAsync(HttpContext http, string monitor_id, ClaimsPrincipal user, MonitorLifecycle monitors,
         EgressPolicy egress, CancellationToken ct)
     {
-        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
-        if (problem is not null) return problem;
-        var monitor = await monitors.FindAsync(monitor_id, workspaceId!, ct);
+        var workspaceId = user.WorkspaceIdOf();
+        var monitor = await monitors.FindAsync(monitor_id, workspaceId, ct);
         if (monitor is null) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound);
         var (body, error) = await MonitorRequestReader.ReadObjectAsync(http.Request, ct);
         if (body is null) return MonitorApiErrors.Validation(http, [("body", error!)]);
@@ -113,11 +111,10 @@ public static partial class MonitorApiEndpoints
         };
     }
 
-    private static async Task<IResult> DeleteAsync(HttpContext http, string monitor_id, MonitorApiCaller gate, MonitorLifecycle monitors, CancellationToken ct)
+    private static async Task<IResult> DeleteAsync(HttpContext http, string monitor_id, ClaimsPrincipal user, MonitorLifecycle monitors, CancellationToken ct)
     {
-        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
-        if (problem is not null) return problem;
-        var outcome = await monitors.ChangeAsync(await monitors.FindAsync(monitor_id, workspaceId!, ct), MonitorChange.Delete, ct);
+        var workspaceId = user.WorkspaceIdOf();
+        var outcome = await monitors.ChangeAsync(await monitors.FindAsync(monitor_id, workspaceId, ct), MonitorChange.Delete, ct);
         return outcome.IsChanged ? Results.Json(MonitorJson.Monitor(outcome.Subject!)) : Answer(http, outcome);
     }
 
@@ -129,12 +126,11 @@ public static partial class MonitorApiEndpoints
         _ => MonitorApiErrors.Result(http, 409, $"Conflict: {outcome.Reason}"),
     };
 
-    private static async Task<IResult> ListEventsAsync(HttpContext http, string monitor_id, string? lookback_period, MonitorApiCaller gate,
+    private static async Task<IResult> ListEventsAsync(HttpContext http, string monitor_id, string? lookback_period, ClaimsPrincipal user,
         ChatBotDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
-        if (problem is not null) return problem;
-        var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
+        var workspaceId = user.WorkspaceIdOf();
+        var monitor = await FindAsync(db, workspaceId, monitor_id, ct);
         if (monitor is null) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound);
         var lookback = lookback_period ?? "10d";
         if (!LookbackPattern().IsMatch(lookback) || LookbackDays(lookback) is not { } days || days < 1)
@@ -150,12 +146,11 @@ public static partial class MonitorApiEndpoints
         return Results.Json(new JsonObject { ["events"] = new JsonArray(runs.Select(e => (JsonNode)MonitorJson.Event(e)).ToArray()) });
     }
 
-    private static async Task<IResult> GetEventGroupAsync(HttpContext http, string monitor_id, string event_group_id, MonitorApiCaller gate,
+    private static async Task<IResult> GetEventGroupAsync(HttpContext http, string monitor_id, string event_group_id, ClaimsPrincipal user,
         ChatBotDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
-        if (problem is not null) return problem;
-        var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
+        var workspaceId = user.WorkspaceIdOf();
+        var monitor = await FindAsync(db, workspaceId, monitor_id, ct);
         if (monitor is null) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound);
         if (event_group_id.StartsWith(TestGroupPrefix, StringComparison.Ordinal)) return Results.Json(TestGroup(event_group_id, monitor, time));
 
@@ -166,12 +161,11 @@ public static partial class MonitorApiEndpoints
         return Results.Json(new JsonObject { ["events"] = new JsonArray(events.OrderBy(e => e.Id).Select(e => (JsonNode)MonitorJson.Event(e)).ToArray()) });
     }
 
-    private static async Task<IResult> SimulateAsync(HttpContext http, string monitor_id, string? event_type, MonitorApiCaller gate,
+    private static async Task<IResult> SimulateAsync(HttpContext http, string monitor_id, string? event_type, ClaimsPrincipal user,
         ChatBotDbContext db, MonitorWebhooks webhooks, WorkScheduler scheduler, TimeProvider time, CancellationToken ct)
     {
-        var (workspaceId, problem) = await gate.AuthorizeAsync(http, ct);
-        if (problem is not null) return problem;
-        var monitor = await FindAsync(db, workspaceId!, monitor_id, ct);
+        var workspaceId = user.WorkspaceIdOf();
+        var monitor = await FindAsync(db, workspaceId, monitor_id, ct);
         if (monitor is null) return MonitorApiErrors.Result(http, 404, MonitorApiErrors.MonitorNotFound);
         var type = event_type ?? MonitorWebhook.EventDetected;
         // The spec answers an unknown event type with 400 (not the 422 of body validation); the detail names the parameter.

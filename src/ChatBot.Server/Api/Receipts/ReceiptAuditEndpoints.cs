@@ -5,6 +5,7 @@ using ChatBot.Core.Receipts;
 using ChatBot.Persistence;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Server.Api.Receipts;
@@ -20,38 +21,34 @@ public static class ReceiptAuditEndpoints
 
     public static IEndpointRouteBuilder MapReceiptAudit(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/workspace/{workspace_id}/receipts", ListAsync).WithTags("Receipts").WithName("ListReceipts");
+        endpoints.MapGet("/api/workspace/{workspace_id}/receipts", ListAsync).WithTags("Receipts").WithName("ListReceipts").RequireToken(AuthPolicies.AnyToken)
+            .ProducesApiErrors([.. ApiErrorMetadata.TokenAuth, 400]);
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, string workspace_id, string? since, string? cursor, int? limit,
-        WorkspaceAccess access, ChatBotDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ReceiptPage>, ApiProblem>> ListAsync(string workspace_id, string? since, string? cursor, int? limit,
+        ChatBotDbContext db, CancellationToken ct)
     {
-        if ((await access.AuthorizeAsync(http, workspace_id, null, ct)).Problem is { } denied) return denied;
         var take = limit ?? DefaultLimit;
-        if (take is < 1 or > MaxLimit) return ApiErrors.Result(http, 400, "INVALID_LIMIT", $"limit is between 1 and {MaxLimit}.");
+        if (take is < 1 or > MaxLimit) return ApiErrors.Result(400, "INVALID_LIMIT", $"limit is between 1 and {MaxLimit}.");
 
         var query = db.Receipts.AsNoTracking().Where(r => r.WorkspaceId == workspace_id);
         if (since is not null)
         {
             if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var from))
-                return ApiErrors.Result(http, 400, "INVALID_SINCE", "since is an ISO 8601 timestamp, e.g. 2026-11-01T00:00:00Z.");
+                return ApiErrors.Result(400, "INVALID_SINCE", "since is an ISO 8601 timestamp, e.g. 2026-11-01T00:00:00Z.");
             query = query.Where(r => r.CreatedAt >= from);
         }
         if (cursor is not null)
         {
             if (Decode(cursor) is not var (at, id))
-                return ApiErrors.Result(http, 400, "INVALID_CURSOR", "That cursor is not one this API returned.");
+                return ApiErrors.Result(400, "INVALID_CURSOR", "That cursor is not one this API returned.");
             query = query.Where(r => r.CreatedAt > at || (r.CreatedAt == at && string.Compare(r.Id, id) > 0));
         }
         var page = await query.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).Take(take + 1).ToListAsync(ct);
         var more = page.Count > take;
         if (more) page.RemoveAt(take);
-        return Results.Json(new
-        {
-            data = page.Select(r => JsonSerializer.Deserialize<RunReceipt>(r.RunReceiptJson)),
-            next_cursor = more ? Encode(page[^1]) : null,
-        });
+        return TypedResults.Ok(new ReceiptPage(page.Select(r => JsonSerializer.Deserialize<RunReceipt>(r.RunReceiptJson)), more ? Encode(page[^1]) : null));
     }
 
     private static string Encode(Receipt last) =>

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using ChatBot.Core.Receipts;
 using ChatBot.Core.Runs;
-using ChatBot.Core.Workspaces;
+using System.Security.Claims;
 using ChatBot.Persistence;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChatBot.Server.Api.Runs;
@@ -19,68 +20,37 @@ public static class RunStatusEndpoints
 
     public static IEndpointRouteBuilder MapRunStatus(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/runs/{run_id}", GetAsync).WithTags("Runs").WithName("GetRun");
+        endpoints.MapGet("/api/runs/{run_id}", GetAsync).WithTags("Runs").WithName("GetRun").RequireToken(AuthPolicies.AnyToken, AuthSchemes.RunReader)
+            .ProducesApiErrors([.. ApiErrorMetadata.TokenAuth, 404]);
         return endpoints;
     }
 
-    private static async Task<IResult> GetAsync(HttpContext http, string run_id, WorkspaceTokenAuthenticator auth, JobTokens jobTokens,
-        TokenRateLimiter limiter, FailedAuthThrottle throttle, ChatBotDbContext db, CancellationToken ct)
+    /// <remarks>The policy has counted the request against the token's rate (a job token's, against its run) before the look-up, so polling unknown runs is limited like any other.</remarks>
+    private static async Task<Results<Ok<RunResult>, Accepted<RunProgress>, ApiProblem>> GetAsync(HttpContext http, string run_id, ClaimsPrincipal user, ChatBotDbContext db, CancellationToken ct)
     {
-        var presented = WorkspaceTokenAuthenticator.BearerOf(http.Request);
-        if (string.IsNullOrEmpty(presented)) return ApiErrors.Result(http, 401, "AUTH_REQUIRED", "Send the run's job token (or a workspace token) as 'Authorization: Bearer …'.");
-        if (throttle.Blocked(http) is { } wait) return ApiErrors.TooManyFailedAttempts(http, wait);
-
         Run? run;
-        if (WorkspaceToken.Parse(presented) is not null)
+        if (user.JobOf() is { } job)
         {
-            var caller = await auth.AuthenticateAsync(presented, ct);
-            if (caller is null)
-            {
-                throttle.RecordFailure(http);
-                return ApiErrors.Result(http, 401, "INVALID_TOKEN", "That workspace token is not valid.");
-            }
-            // Counted before the look-up, so polling unknown runs is limited like any other.
-            if (limiter.TryAcquire(caller.Token.Id) is { } retryAfter) return ApiErrors.TooManyRequests(http, retryAfter);
-            run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run_id, ct);
-            if (run is null) return ApiErrors.Result(http, 404, "RUN_NOT_FOUND", $"No run {run_id}.");
-            if (run.WorkspaceId != caller.WorkspaceId) return ApiErrors.Result(http, 403, "WRONG_WORKSPACE", "This run belongs to another workspace.");
+            (run, var problem) = await JobTokenRuns.FindAsync(db, job, run_id, null, ct);
+            if (problem is not null) return problem;
         }
         else
         {
-            if (jobTokens.Read(presented) is null) throttle.RecordFailure(http);
-            // A job token reads one run; its polling counts against that run.
-            else if (limiter.TryAcquire("job:" + run_id) is { } retryAfter) return ApiErrors.TooManyRequests(http, retryAfter);
-            (run, var problem) = await JobTokenRuns.FindAsync(http, jobTokens, db, presented, run_id, null, ct);
-            if (problem is not null) return problem;
+            run = await db.Runs.AsNoTracking().SingleOrDefaultAsync(r => r.Id == run_id, ct);
+            if (run is null) return ApiErrors.Result(404, "RUN_NOT_FOUND", $"No run {run_id}.");
+            if (run.WorkspaceId != user.WorkspaceIdOf()) return ApiErrors.Result(403, "WRONG_WORKSPACE", "This run belongs to another workspace.");
         }
 
         if (!run!.IsTerminal)
         {
             SetRetryAfter(http);
-            return Results.Json(new
-            {
-                run_id = run.Id,
-                status = "running",
-                state = StateName(run.Status),
-                credits_used = run.CreditsUsed,
-                output = run.Output,
-                node = run.Node,
-                attempts = run.Attempt,
-            }, statusCode: 202);
+            return TypedResults.Accepted((string?)null,
+                new RunProgress(run.Id, "running", StateName(run.Status), run.CreditsUsed, run.Output, run.Node, run.Attempt));
         }
 
         var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.RunId == run.Id, ct);
-        return Results.Json(new
-        {
-            run_id = run.Id,
-            status = FinishedName(run.Status),
-            response = run.Output,
-            failure_reason = run.FailureReason,
-            credits_used = run.CreditsUsed,
-            node = run.Node,
-            attempts = run.Attempt,
-            receipt = receipt is null ? null : JsonSerializer.Deserialize<RunReceipt>(receipt.RunReceiptJson),
-        });
+        return TypedResults.Ok(new RunResult(run.Id, FinishedName(run.Status), run.Output, run.FailureReason, run.CreditsUsed, run.Node, run.Attempt,
+            receipt is null ? null : JsonSerializer.Deserialize<RunReceipt>(receipt.RunReceiptJson)));
     }
 
     /// <summary>How long a poller should wait before asking about a running run again.</summary>

@@ -28,6 +28,8 @@ public sealed class RunTriggers(ChatBotDbContext db, SpendGuard spend, RunEstima
     public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromHours(24);
     /// <summary>The run's record of the request it was started with, to tell a retry from a reused key.</summary>
     public const string FingerprintKey = "request_fingerprint";
+    /// <summary>Every status a refusal of <see cref="StartAsync"/> carries, for the OpenAPI document.</summary>
+    public static readonly int[] RefusalStatuses = [400, 402, 403, 409, 422];
 
     public async Task<TriggerOutcome> StartAsync(string workspaceId, TriggerRequest request, string? idempotencyKey, CancellationToken ct)
     {

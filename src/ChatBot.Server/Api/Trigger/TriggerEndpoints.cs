@@ -1,8 +1,8 @@
 using ChatBot.Core.Runs;
-using ChatBot.Core.Workspaces;
 using ChatBot.Server.Api.Runs;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChatBot.Server.Api.Trigger;
 
@@ -17,21 +17,21 @@ public static class TriggerEndpoints
     public static IEndpointRouteBuilder MapTrigger(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/workspace/{workspace_id}/trigger", TriggerAsync).WithTags("Trigger").WithName("TriggerRun")
-            .Accepts<TriggerRequest>("application/json");
+            .Accepts<TriggerRequest>("application/json").RequireToken(AuthPolicies.Trigger)
+            .ProducesApiErrors([.. ApiErrorMetadata.TokenAuth, .. ApiErrorMetadata.JsonBody, .. RunTriggers.RefusalStatuses]);
         return endpoints;
     }
 
-    private static async Task<IResult> TriggerAsync(HttpContext http, string workspace_id, WorkspaceAccess access, RunTriggers triggers,
-        JobTokens jobTokens, CancellationToken ct)
+    private static async Task<Results<Accepted<TriggerResponse>, ApiProblem>> TriggerAsync(string workspace_id, [AsParameters] TriggerServices services,
+        CancellationToken ct)
     {
-        var (_, denied) = await access.AuthorizeAsync(http, workspace_id, TokenScopes.Trigger, ct);
-        if (denied is not null) return denied;
+        var http = services.Http;
         var (request, unreadable) = await JsonBody.ReadAsync<TriggerRequest>(http, ct);
         if (unreadable is not null) return unreadable;
 
-        var outcome = await triggers.StartAsync(workspace_id, request!, IdempotencyKeyOf(http), ct);
-        if (outcome.Refusal is { } refusal) return refusal.ToResult(http);
-        return Results.Json(ResponseFor(http, outcome.Run!, jobTokens), statusCode: 202);
+        var outcome = await services.Triggers.StartAsync(workspace_id, request!, IdempotencyKeyOf(http), ct);
+        if (outcome.Refusal is { } refusal) return refusal.ToResult();
+        return TypedResults.Accepted((string?)null, ResponseFor(http, outcome.Run!, services.JobTokens));
     }
 
     public static string? IdempotencyKeyOf(HttpContext http) => http.Request.Headers[IdempotencyHeader].ToString() is { Length: > 0 } key ? key : null;

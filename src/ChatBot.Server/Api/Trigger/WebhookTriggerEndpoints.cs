@@ -1,9 +1,11 @@
 using ChatBot.Core.Runs;
-using ChatBot.Core.Workspaces;
+using System.Security.Claims;
 using ChatBot.Persistence;
 using ChatBot.Server.Api.Runs;
 using ChatBot.Server.Auth;
 using ChatBot.Server.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Authorization;
 
 namespace ChatBot.Server.Api.Trigger;
 
@@ -21,59 +23,58 @@ public static class WebhookTriggerEndpoints
     public static IEndpointRouteBuilder MapWebhookTrigger(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost(Base + "/query-agent-webhook-trigger", TriggerAsync).WithTags("Trigger").WithName("WebhookTrigger")
-            .Accepts<WebhookTriggerRequest>("application/json");
-        endpoints.MapGet(Base + "/query-agent-jobs", PollAsync).WithTags("Trigger").WithName("WebhookTriggerPoll");
+            .Accepts<WebhookTriggerRequest>("application/json").RequireToken(AuthPolicies.Trigger, AuthSchemes.WebhookSecret)
+            .ProducesApiErrors([.. ApiErrorMetadata.TokenAuth, .. ApiErrorMetadata.JsonBody, .. RunTriggers.RefusalStatuses]);
+        // A job token: none or a forged one is a 401, the throttle a 429; expired or another run's a 403.
+        endpoints.MapGet(Base + "/query-agent-jobs", PollAsync).WithTags("Trigger").WithName("WebhookTriggerPoll")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = AuthSchemes.JobToken })
+            .ProducesApiErrors(400, 401, 403, 404, 429);
         return endpoints;
     }
 
-    private static async Task<IResult> TriggerAsync(HttpContext http, string workspaceType, string workspaceId, WorkspaceAccess access,
-        RunTriggers triggers, JobTokens jobTokens, CancellationToken ct)
+    private static async Task<Results<Accepted<WebhookTriggerResponse>, ApiProblem>> TriggerAsync(string workspaceType, string workspaceId,
+        [AsParameters] TriggerServices services, CancellationToken ct)
     {
-        var (_, denied) = await access.AuthorizeAsync(http, http.Request.Headers[SecretHeader].ToString(), $"'{SecretHeader}: <token>'",
-            workspaceId, TokenScopes.Trigger, ct);
-        if (denied is not null) return denied;
-        if (UnknownType(http, workspaceType) is { } unknown) return unknown;
+        var http = services.Http;
+        if (UnknownType(workspaceType) is { } unknown) return unknown;
         var (request, unreadable) = await JsonBody.ReadAsync<WebhookTriggerRequest>(http, ct);
         if (unreadable is not null) return unreadable;
-        if (string.IsNullOrWhiteSpace(request!.Query)) return ApiErrors.Result(http, 400, "MISSING_QUERY", "The body needs a 'query' string: the question to ask the agent.");
-        if (OtherPlatform(http, workspaceType, request.ResponseDestination) is { } mismatch) return mismatch;
+        if (string.IsNullOrWhiteSpace(request!.Query)) return ApiErrors.Result(400, "MISSING_QUERY", "The body needs a 'query' string: the question to ask the agent.");
+        if (OtherPlatform(workspaceType, request.ResponseDestination) is { } mismatch) return mismatch;
 
-        var outcome = await triggers.StartAsync(workspaceId, request.ToTriggerRequest(), TriggerEndpoints.IdempotencyKeyOf(http), ct);
-        if (outcome.Refusal is { } refusal) return refusal.ToResult(http);
+        var outcome = await services.Triggers.StartAsync(workspaceId, request.ToTriggerRequest(), TriggerEndpoints.IdempotencyKeyOf(http), ct);
+        if (outcome.Refusal is { } refusal) return refusal.ToResult();
         var run = outcome.Run!;
         var pollUrl = $"{http.Request.Scheme}://{http.Request.Host}/api/v1/workspaces/{Uri.EscapeDataString(workspaceType)}/{Uri.EscapeDataString(workspaceId)}/query-agent-jobs";
-        return Results.Json(new WebhookTriggerResponse(jobTokens.Issue(run.Id, run.WorkspaceId), pollUrl, run.Id), statusCode: 202);
+        return TypedResults.Accepted((string?)null, new WebhookTriggerResponse(services.JobTokens.Issue(run.Id, run.WorkspaceId), pollUrl, run.Id));
     }
 
-    private static async Task<IResult> PollAsync(HttpContext http, string workspaceType, string workspaceId, JobTokens jobTokens,
+    private static async Task<Results<Ok<WebhookJobCompleted>, Ok<WebhookJobState>, Accepted<WebhookJobState>, ApiProblem>> PollAsync(HttpContext http, string workspaceType, string workspaceId, ClaimsPrincipal user,
         ChatBotDbContext db, CancellationToken ct)
     {
-        var presented = WorkspaceTokenAuthenticator.BearerOf(http.Request);
-        if (string.IsNullOrEmpty(presented)) return ApiErrors.Result(http, 401, "AUTH_REQUIRED", "Send the trigger's jobToken as 'Authorization: Bearer <jobToken>'.");
-        if (UnknownType(http, workspaceType) is { } unknown) return unknown;
-        var (run, problem) = await JobTokenRuns.FindAsync(http, jobTokens, db, presented, null, workspaceId, ct);
+        if (UnknownType(workspaceType) is { } unknown) return unknown;
+        var (run, problem) = await JobTokenRuns.FindAsync(db, user.JobOf()!, null, workspaceId, ct);
         if (problem is not null) return problem;
 
         if (!run!.IsTerminal)
         {
             RunStatusEndpoints.SetRetryAfter(http);
-            return Results.Json(new { status = "running" }, statusCode: 202);
+            return TypedResults.Accepted((string?)null, new WebhookJobState("running"));
         }
-        return run.Status == RunStatus.Succeeded
-            ? Results.Json(new { status = "completed", response = run.Output })
-            : Results.Json(new { status = "failed" });
+        if (run.Status == RunStatus.Succeeded) return TypedResults.Ok(new WebhookJobCompleted(run.Output));
+        return TypedResults.Ok(new WebhookJobState("failed"));
     }
 
-    private static IResult? UnknownType(HttpContext http, string workspaceType) => workspaceType is "slack" or "teams"
+    private static ApiProblem? UnknownType(string workspaceType) => workspaceType is "slack" or "teams"
         ? null
-        : ApiErrors.Result(http, 400, "INVALID_WORKSPACE_TYPE", $"The workspace type in the URL is 'slack' or 'teams', not '{workspaceType}'.");
+        : ApiErrors.Result(400, "INVALID_WORKSPACE_TYPE", $"The workspace type in the URL is 'slack' or 'teams', not '{workspaceType}'.");
 
     /// <summary>A Slack channel from a Teams trigger URL (or the reverse) is a mistake the caller should hear about.</summary>
-    private static IResult? OtherPlatform(HttpContext http, string workspaceType, ResponseDestination? destination) => (workspaceType, destination) switch
+    private static ApiProblem? OtherPlatform(string workspaceType, ResponseDestination? destination) => (workspaceType, destination) switch
     {
-        ("teams", { SlackChannelId: not null } or { SlackThreadTs: not null }) => ApiErrors.Result(http, 400, "WRONG_PLATFORM",
+        ("teams", { SlackChannelId: not null } or { SlackThreadTs: not null }) => ApiErrors.Result(400, "WRONG_PLATFORM",
             "responseDestination.slackChannelId posts to Slack, but this trigger URL is for a Teams workspace; use teamsConversationId or webhookUrl."),
-        ("slack", { TeamsConversationId: not null }) => ApiErrors.Result(http, 400, "WRONG_PLATFORM",
+        ("slack", { TeamsConversationId: not null }) => ApiErrors.Result(400, "WRONG_PLATFORM",
             "responseDestination.teamsConversationId posts to Teams, but this trigger URL is for a Slack workspace; use slackChannelId or webhookUrl."),
         _ => null,
     };

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace ChatBot.Server.Errors;
+namespace ChatBot.Http.Errors;
 
 /// <summary>The one error shape of every HTTP API (the Monitor API keeps its own, which its clients expect).</summary>
 public sealed record ApiError(
