@@ -31,7 +31,7 @@ public sealed class GroupCommitWriter(IDbContextFactory<ChatBotDbContext> factor
         var pending = new PendingCommand(rows);
         if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(GroupCommitWriter), "The server is stopping.");
         // Started by the first command rather than by the host, so the writer works wherever the inbox is resolved.
-        if (Interlocked.Exchange(ref _started, 1) == 0) _loop = Task.Run(RunAsync);
+        if (Interlocked.Exchange(ref _started, 1) == 0) _loop = Task.Run(RunAsync, CancellationToken.None);
         // A request that goes away still has its rows written: it only stops waiting for them.
         return pending.Completion.Task.WaitAsync(ct);
     }
