@@ -55,7 +55,11 @@ public sealed class DashboardAlertTests : IAsyncLifetime
         await _browser.ScreenshotAsync("dashboard-alerts");
 
         await failingMonitor.Locator("a.fix").ClickAsync();
-        await Expect(page.Locator("#monitors tbody tr:target")).ToContainTextAsync("http://127.0.0.1:9/changelog");
+        // Highlighted, and still after the next refresh (which replaces the rows).
+        var linked = page.Locator("#monitors tbody tr.linked");
+        await Expect(linked).ToContainTextAsync("http://127.0.0.1:9/changelog");
+        await page.EvaluateAsync("load()");
+        await Expect(linked).ToContainTextAsync("http://127.0.0.1:9/changelog");
     }
 
     [Fact]

@@ -40,7 +40,16 @@ async function load() {
     m => el("tr", { id: `monitor-${m.monitor_id}`, "data-monitor": m.monitor_id },
       el("td", {}, m.query), el("td", {}, m.cadence), el("td", {}, el("span", { class: `pill state-${m.status}` }, m.status)),
       el("td", {}, ago(m.last_run_at)), el("td", {}, m.consecutive_failures)));
+  markLinked();
 }
+
+// The row an alert links to (#monitor-…) stays highlighted: each refresh replaces the rows, and :target goes with them.
+function markLinked() {
+  for (const row of document.querySelectorAll("tr.linked")) row.classList.remove("linked");
+  const id = decodeURIComponent(location.hash.slice(1));
+  if (id) document.getElementById(id)?.classList.add("linked");
+}
+window.addEventListener("hashchange", markLinked);
 
 // A table's rows, or one row saying what will appear there.
 function fill(table, items, whenEmpty, row) {
