@@ -24,6 +24,8 @@ internal sealed class AckBenchmark(string postgres, AckSettings settings)
         try
         {
             await using var slack = await SlackApiDouble.StartAsync();
+            // As Slack answers auth.test for a real bot token: the token belongs to the team the requests come from.
+            slack.BotTeamId = "T0BENCH";
             await using var page = await LoopbackPage.StartAsync();
             var database = await BenchPostgres.CreateDatabaseAsync(postgres, "bench_ack");
 

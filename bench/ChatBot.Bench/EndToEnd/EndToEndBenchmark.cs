@@ -24,6 +24,8 @@ internal sealed class EndToEndBenchmark(string postgres, int samples, int warmUp
         await using var model = await ModelDouble.StartAsync();
         model.Fallback = ScriptedModelReply.Answer("HEADLINE: Answered\nOUTCOME: one answer\n\nHere is the answer.");
         await using var slack = await SlackApiDouble.StartAsync();
+        // As Slack answers auth.test for a real bot token: the token belongs to the team the requests come from.
+        slack.BotTeamId = "T0BENCH";
         var database = await BenchPostgres.CreateDatabaseAsync(postgres, "bench_e2e");
         var directory = Directory.CreateTempSubdirectory("chatbot-bench-e2e-");
 
