@@ -19,6 +19,7 @@ using ChatBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Hangfire;
 
@@ -83,7 +84,11 @@ public static class JobsServiceCollectionExtensions
         services.AddKeyedScoped<IActionHandler, MonitorActionHandler>(ActionIds.CancelMonitor);
 
         services.AddSingleton(storage);
+        services.AddSingleton<Scheduling.Queue.JobQueueDoorbell>();
         services.AddSingleton<JobEngine>();
+        if (storage.IsPostgres)
+            services.AddHostedService(sp => new Scheduling.Queue.JobQueueListener(storage.ConnectionString,
+                sp.GetRequiredService<Scheduling.Queue.JobQueueDoorbell>(), sp.GetRequiredService<ILogger<Scheduling.Queue.JobQueueListener>>()));
         services.AddSingleton(sp => sp.GetRequiredService<JobEngine>().Storage);
         services.AddSingleton<JobFilters>();
         // Hangfire's dashboard asks for its configuration object and routes; storage and filters are this app's own, not the global ones.

@@ -1,7 +1,9 @@
+using ChatBot.Jobs.Scheduling.Queue;
 using ChatBot.Persistence;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Hangfire.States;
 using Hangfire.Storage.SQLite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -9,31 +11,23 @@ using Microsoft.Extensions.Options;
 namespace ChatBot.Jobs.Scheduling;
 
 /// <summary>
-/// The job store. PostgreSQL: Hangfire's tables in the app's own database (schema <c>hangfire</c>), long polling so a
-/// new job is picked up at once, and enlistment so jobs commit with the rows that start them. SQLite (the embedded
+/// The job store. PostgreSQL: Hangfire's tables in the app's own database (schema <c>hangfire</c>), enlistment so jobs
+/// commit with the rows that start them, and the queue woken by a notification (<see cref="SignalledJobQueue"/>) so a
+/// new job is picked up at once. SQLite (the embedded
 /// default): a durable Hangfire store in a file next to the app's (<c>chatbot.db</c> → <c>chatbot.jobs.db</c>).
 /// </summary>
 public sealed class JobEngine
 {
-    public JobEngine(StorageConnection storage, IOptions<JobsOptions> options)
+    private const string Schema = "hangfire";
+
+    public JobEngine(StorageConnection storage, JobQueueDoorbell doorbell, IOptions<JobsOptions> options)
     {
         var jobs = options.Value;
         if (jobs.Clustered == true && !storage.IsPostgres)
             throw new InvalidOperationException("Jobs__Clustered=true needs Storage__Provider=postgres: the SQLite job store belongs to one process.");
         EnlistsInTransactions = storage.IsPostgres;
         Storage = storage.IsPostgres
-            ? new PostgreSqlStorage(new NpgsqlConnectionFactory(storage.ConnectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions
-            {
-                SchemaName = "hangfire",
-                PrepareSchemaIfNecessary = true,
-                EnableLongPolling = true,
-                EnableTransactionScopeEnlistment = true,
-                UseSlidingInvisibilityTimeout = true,
-                // A job whose node stopped renewing it this long ago is taken up by another node.
-                InvisibilityTimeout = jobs.DeadNodeTimeout,
-                QueuePollInterval = jobs.QueuePollInterval,
-                DistributedLockTimeout = TimeSpan.FromSeconds(30),
-            })
+            ? PostgresStore(storage.ConnectionString, doorbell, jobs)
             : new SQLiteStorage(SerializedConnections(JobsFileOf(storage.ConnectionString)), new SQLiteStorageOptions
             {
                 QueuePollInterval = jobs.QueuePollInterval,
@@ -46,6 +40,24 @@ public sealed class JobEngine
 
     /// <summary>True when jobs join the caller's transaction (PostgreSQL).</summary>
     public bool EnlistsInTransactions { get; }
+
+    private static PostgreSqlStorage PostgresStore(string connectionString, JobQueueDoorbell doorbell, JobsOptions jobs)
+    {
+        var store = new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions
+        {
+            SchemaName = Schema,
+            PrepareSchemaIfNecessary = true,
+            EnableTransactionScopeEnlistment = true,
+            UseSlidingInvisibilityTimeout = true,
+            // A job whose node stopped renewing it this long ago is taken up by another node.
+            InvisibilityTimeout = jobs.DeadNodeTimeout,
+            QueuePollInterval = jobs.QueuePollInterval,
+            DistributedLockTimeout = TimeSpan.FromSeconds(30),
+        });
+        var queue = new SignalledJobQueue(store, connectionString, Schema, jobs.DeadNodeTimeout, jobs.QueuePollInterval, doorbell);
+        store.QueueProviders.Add(new SignalledJobQueueProvider(queue, store.QueueProviders.GetProvider(EnqueuedState.DefaultQueue)), [EnqueuedState.DefaultQueue]);
+        return store;
+    }
 
     /// <summary>
     /// The store's own factory opens its connections with <c>NoMutex</c>, which is only safe while no connection is ever
