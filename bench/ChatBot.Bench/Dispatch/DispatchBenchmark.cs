@@ -101,19 +101,16 @@ internal sealed class DispatchBenchmark(string postgres, int runs)
     }
 
     /// <summary>
-    /// Which node ran how many, and each node's longest stretch with a free worker while runs waited (from the runs'
-    /// own node, start and end): on two nodes both must take the backlog as soon as they have free workers.
+    /// Which node ran how many, and each node's longest stretch executing no run at all while runs waited (from the runs'
+    /// own node, start and end): on two nodes both must take the backlog as soon as they can. With an instant model a
+    /// run lasts milliseconds, so "a free worker" is nearly always true and says nothing; a node running nothing does.
     /// </summary>
     private static async Task<string> SpreadAsync(string database, IReadOnlyList<string> names, DateTimeOffset released)
     {
         var executed = await ExecutedRun.ReadAllAsync(database);
-        var workers = ExtraSettings().Where(s => s.Key == "Jobs__MaxConcurrency").Select(s => int.Parse(s.Value)).DefaultIfEmpty(DefaultWorkers).Last();
-        var idle = NodeIdleness.LongestIdleWhileWorkWaits(executed, names, workers, released);
-        return string.Join(", ", names.Select(n => $"{n} ran {executed.Count(r => r.Node == n)}, longest idle with work waiting {idle[n].TotalMilliseconds:F0} ms"));
+        var idle = NodeIdleness.LongestIdleWhileWorkWaits(executed, names, workersPerNode: 1, released);
+        return string.Join(", ", names.Select(n => $"{n} ran {executed.Count(r => r.Node == n)}, longest running nothing while runs waited {idle[n].TotalMilliseconds:F0} ms"));
     }
-
-    /// <summary>Worker threads per node when the settings do not say (<c>Jobs__MaxConcurrency</c>'s default).</summary>
-    private const int DefaultWorkers = 16;
 
     /// <summary>For exploring (the committed results use none): CHATBOT_BENCH_DISPATCH_SETTINGS="Jobs__MaxConcurrency=32;…".</summary>
     private static IEnumerable<(string Key, string Value)> ExtraSettings() =>
