@@ -37,6 +37,42 @@ public sealed class JobStoreTests
     }
 
     [Fact]
+    public async Task On_postgres_runs_still_start_while_the_nodes_listen_connection_is_cut_and_it_listens_again()
+    {
+        await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Postgres);
+        app.Agent.Then(new AgentCompleted("First", "ok", "Done.", 1, [], "test/model"));
+        app.Agent.Then(new AgentCompleted("Second", "ok", "Done.", 1, [], "test/model"));
+        using var client = app.CreateClient(await app.IssueTokenAsync("T0LISTEN", TokenScopes.Trigger));
+        await app.WaitUntilAsync(async _ => await ListenerAsync(app) != 0);
+        var listener = await ListenerAsync(app);
+
+        await using (var db = app.CreateDbContext())
+            await db.Database.ExecuteSqlAsync($"SELECT pg_terminate_backend({listener})");
+        var first = await TriggerAsync(client);
+        await app.WaitUntilAsync(db => db.Runs.AnyAsync(r => r.Id == first && r.Status == RunStatus.Succeeded));
+
+        await app.WaitUntilAsync(async _ => await ListenerAsync(app) is { } again && again != listener);
+        var second = await TriggerAsync(client);
+        await app.WaitUntilAsync(db => db.Runs.AnyAsync(r => r.Id == second && r.Status == RunStatus.Succeeded));
+    }
+
+    /// <summary>The backend of the node's LISTEN on the job queue's channel, or 0 while there is none.</summary>
+    private static async Task<int> ListenerAsync(ChatBotAppFactory app)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.Database.SqlQuery<int>($"""
+            SELECT pid AS "Value" FROM pg_stat_activity
+            WHERE datname = current_database() AND query LIKE 'LISTEN chatbot_job_queued%'
+            """).FirstOrDefaultAsync();
+    }
+
+    private static async Task<string> TriggerAsync(HttpClient client)
+    {
+        var response = await client.PostAsJsonAsync("/api/workspace/T0LISTEN/trigger", new { task = "summarize the release notes" });
+        return (await response.JsonAsync()).GetProperty("run_id").GetString()!;
+    }
+
+    [Fact]
     public async Task On_postgres_a_unit_of_work_that_fails_after_scheduling_leaves_neither_its_rows_nor_its_jobs()
     {
         await using var app = await ChatBotAppFactory.CreateAsync(StorageKind.Postgres);
