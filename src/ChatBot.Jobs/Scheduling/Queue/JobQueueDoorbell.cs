@@ -15,8 +15,11 @@ public sealed class JobQueueDoorbell : IDisposable
         if (_rings.CurrentCount < MaxKeptRings) _rings.Release();
     }
 
-    /// <summary>Blocks a worker until a ring or <paramref name="timeout"/> (its fallback poll); throws when <paramref name="ct"/> is cancelled.</summary>
-    public void Wait(TimeSpan timeout, CancellationToken ct) => _rings.Wait(timeout, ct);
+    /// <summary>
+    /// Blocks a worker until a ring (true) or <paramref name="timeout"/>, its fallback poll (false); throws when
+    /// <paramref name="ct"/> is cancelled.
+    /// </summary>
+    public bool Wait(TimeSpan timeout, CancellationToken ct) => _rings.Wait(timeout, ct);
 
     public void Dispose() => _rings.Dispose();
 }
