@@ -26,6 +26,16 @@ internal static class BenchPostgres
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>A <c>count(*)</c> whose query takes one text parameter, <c>@p</c>.</summary>
+    public static async Task<long> CountAsync(string connectionString, string sql, string parameter)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("p", parameter);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     public static async Task<int> ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -12,13 +12,14 @@ internal sealed class BoltPeer : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private BoltPeer(Process process, Uri commandsUrl)
+    private BoltPeer(Process process, Uri baseUrl)
     {
         _process = process;
-        CommandsUrl = commandsUrl;
+        BaseUrl = baseUrl;
     }
 
-    public Uri CommandsUrl { get; }
+    /// <summary>It serves the same paths as ours: /slack/commands, /slack/events and /slack/interactions.</summary>
+    public Uri BaseUrl { get; }
 
     public string Version { get; private set; } = "?";
 
@@ -38,7 +39,7 @@ internal sealed class BoltPeer : IAsyncDisposable
         info.Environment["SLACK_SIGNING_SECRET"] = signingSecret;
         info.Environment["NODE_ENV"] = "production";
         var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start node.");
-        var peer = new BoltPeer(process, new Uri($"http://127.0.0.1:{port}/slack/commands"));
+        var peer = new BoltPeer(process, new Uri($"http://127.0.0.1:{port}/"));
         process.OutputDataReceived += (_, e) => peer.Append(e.Data);
         process.ErrorDataReceived += (_, e) => peer.Append(e.Data);
         process.BeginOutputReadLine();

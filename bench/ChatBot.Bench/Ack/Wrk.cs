@@ -8,7 +8,7 @@ namespace ChatBot.Bench.Ack;
 internal sealed record WrkResult(
     long Requests, double RequestsPerSecond, double P50Ms, double P99Ms, long Non2xx, long SocketErrors, long Sent, long PastTheFile, string Output)
 {
-    /// <summary>Responses that were 2xx: the ones that must each correspond to a stored command.</summary>
+    /// <summary>Responses that were 2xx: the ones that must each correspond to a stored request.</summary>
     public long Ok => Requests - Non2xx;
 
     /// <summary>A run that says nothing about speed: a refusal, a stale signature, a timeout, or a request file too short.</summary>
@@ -19,12 +19,12 @@ internal sealed record WrkResult(
         Requests == 0 ? "no request completed" : null;
 }
 
-/// <summary>Runs Debian's wrk with the signed-commands script and parses its report.</summary>
+/// <summary>Runs Debian's wrk with the signed-requests script and parses its report.</summary>
 internal static partial class Wrk
 {
     public const int Threads = 2;
 
-    public static async Task<WrkResult> RunAsync(string script, Uri url, string requestFile, int connections, TimeSpan duration)
+    public static async Task<WrkResult> RunAsync(string script, Uri url, string requestFile, string contentType, int connections, TimeSpan duration)
     {
         var info = new ProcessStartInfo("wrk")
         {
@@ -35,7 +35,7 @@ internal static partial class Wrk
         foreach (var arg in new[]
                  {
                      $"-t{Threads}", $"-c{connections}", $"-d{(int)duration.TotalSeconds}s", "--latency", "-s", script, url.ToString(),
-                     "--", requestFile, Threads.ToString(CultureInfo.InvariantCulture),
+                     "--", requestFile, Threads.ToString(CultureInfo.InvariantCulture), contentType,
                  })
             info.ArgumentList.Add(arg);
         using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start wrk.");

@@ -1,5 +1,7 @@
-// The ack benchmark's peer (bench/README.md): the smallest Bolt-JS 5 app that answers a signed /monitor.
-// Bolt verifies the signature and timestamp as for Slack; the listener stores nothing and only acks.
+// The ack benchmark's peer (bench/README.md): the smallest Bolt-JS 5 app that answers the three kinds of signed
+// request the benchmark sends, on the same paths as our server: a /monitor slash command, an app_mention event
+// and a click on a Pause button. Bolt verifies the signature and timestamp as for Slack; the listeners store
+// nothing and only ack (Bolt acks an event itself, before its listener runs).
 // No token check at start (tokenVerificationEnabled: false, so no auth.test call), hence botId/botUserId.
 const { App, ExpressReceiver, LogLevel } = require('@slack/bolt');
 
@@ -10,7 +12,10 @@ if (!signingSecret || !port) {
   process.exit(2);
 }
 
-const receiver = new ExpressReceiver({ signingSecret, endpoints: '/slack/commands' });
+const receiver = new ExpressReceiver({
+  signingSecret,
+  endpoints: { commands: '/slack/commands', events: '/slack/events', interactions: '/slack/interactions' },
+});
 const app = new App({
   receiver,
   token: 'xoxb-bench',
@@ -21,6 +26,12 @@ const app = new App({
 });
 
 app.command('/monitor', async ({ ack }) => {
+  await ack();
+});
+
+app.event('app_mention', async () => {});
+
+app.action('monitor.pause', async ({ ack }) => {
   await ack();
 });
 

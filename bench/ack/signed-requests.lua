@@ -1,15 +1,16 @@
--- wrk script for the ack benchmark (bench/README.md): sends pre-signed Slack slash commands, each once.
+-- wrk script for the ack benchmark (bench/README.md): sends pre-signed Slack requests, each once.
 --
---   wrk -t2 -c50 -d10s --latency -s bench/ack/signed-commands.lua http://127.0.0.1:PORT/slack/commands -- requests.tsv 2
+--   wrk -t2 -c32 -d10s --latency -s bench/ack/signed-requests.lua http://127.0.0.1:PORT/slack/commands -- requests.tsv 2 application/x-www-form-urlencoded
 --
--- (the last argument repeats -t: a thread's Lua state cannot see how many threads there are).
+-- (the thread count repeats -t: a thread's Lua state cannot see how many threads there are; the content type is
+-- the one every body of the file has: form fields for slash commands and clicks, JSON for events).
 --
 -- wrk's Lua has no HMAC, so the bench program writes the requests to a file right before the run (Slack's
--- and Bolt's signatures go stale after 5 minutes), one a line: timestamp <TAB> signature <TAB> form body.
--- Every body carries its own trigger_id; the server stores a slash command once per trigger_id, so a request
--- sent twice would measure the de-duplication shortcut instead of a durable store. Thread i of n therefore
--- sends lines i, i+n, i+2n, ... and never repeats one: past its share it sends an unsigned request, whose 401
--- shows up as a non-2xx response and fails the run (the bench program then asks for more requests).
+-- and Bolt's signatures go stale after 5 minutes), one a line: timestamp <TAB> signature <TAB> body.
+-- Every body is new work (its own trigger_id or event_id); our server stores a request once per id, so a
+-- request sent twice would measure the de-duplication shortcut instead of a durable store. Thread i of n
+-- therefore sends lines i, i+n, i+2n, ... and never repeats one: past its share it sends an unsigned request,
+-- whose 401 shows up as a non-2xx response and fails the run (the bench program then asks for more requests).
 
 local threads = {}
 local next_id = 0
@@ -21,14 +22,15 @@ function setup(thread)
 end
 
 function init(args)
-  local file = args[1] or error("pass the request file and the thread count after --")
+  local file = args[1] or error("pass the request file, the thread count and the content type after --")
   local total = tonumber(args[2]) or error("pass the thread count after the request file")
+  local content_type = args[3] or error("pass the content type after the thread count")
   local requests, line_no = {}, 0
   for line in io.lines(file) do
     if line_no % total == id then
       local timestamp, signature, body = line:match("^([^\t]*)\t([^\t]*)\t(.*)$")
       requests[#requests + 1] = wrk.format("POST", wrk.path, {
-        ["Content-Type"] = "application/x-www-form-urlencoded",
+        ["Content-Type"] = content_type,
         ["X-Slack-Request-Timestamp"] = timestamp,
         ["X-Slack-Signature"] = signature,
       }, body)
@@ -39,7 +41,7 @@ function init(args)
   cursor = 0
   sent = 0
   exhausted = 0
-  exhausted_request = wrk.format("POST", wrk.path, { ["Content-Type"] = "application/x-www-form-urlencoded" }, "exhausted=1")
+  exhausted_request = wrk.format("POST", wrk.path, { ["Content-Type"] = content_type }, "exhausted=1")
 end
 
 function request()
