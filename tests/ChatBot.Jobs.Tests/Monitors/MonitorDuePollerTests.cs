@@ -39,6 +39,27 @@ public sealed class MonitorDuePollerTests
         Assert.Equal(CadenceRules.NextCheckAfter(monitor.Id, Cadence.Hourly, Created), (await ReloadAsync(jobs, monitor.Id)).NextCheckAt);
     }
 
+    [Fact]
+    public async Task The_poller_next_looks_when_the_next_monitor_is_due_not_a_whole_interval_later()
+    {
+        await using var jobs = await JobsHarness.CreateAsync(Created);
+        var poller = jobs.Create<MonitorDuePoller>();
+        var interval = TimeSpan.FromSeconds(1);
+        Assert.Equal(interval, await poller.UntilNextDueAsync(interval, CancellationToken.None));
+
+        var monitor = await AddMonitorAsync(jobs, Cadence.Hourly);
+        await poller.EnqueueDueAsync(CancellationToken.None);
+        var slot = (await ReloadAsync(jobs, monitor.Id)).NextCheckAt;
+
+        jobs.Time.SetUtcNow(slot - TimeSpan.FromMinutes(5));
+        Assert.Equal(interval, await poller.UntilNextDueAsync(interval, CancellationToken.None));
+        jobs.Time.SetUtcNow(slot - TimeSpan.FromMilliseconds(300));
+        Assert.Equal(TimeSpan.FromMilliseconds(300), await poller.UntilNextDueAsync(interval, CancellationToken.None));
+        // Due already but not taken (another node's pass holds it): a short wait, not a spin.
+        jobs.Time.SetUtcNow(slot + TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.FromMilliseconds(20), await poller.UntilNextDueAsync(interval, CancellationToken.None));
+    }
+
     [Theory]
     [InlineData(Cadence.Hourly, 30)]
     [InlineData(Cadence.Daily, 10)]
