@@ -11,8 +11,9 @@ namespace ChatBot.Bench.Ack;
 /// trigger_id, to our <c>/slack/commands</c> (the real server as its own process, on PostgreSQL, where the
 /// command is stored before the 200) and, in the same run, to a minimal Bolt-JS app whose listener only acks.
 /// The Bolt peer is the baseline. Afterwards the database must hold a command for every 2xx wrk counted.
+/// <paramref name="serverDll"/> runs another build's server as ours (the A/B mode).
 /// </summary>
-internal sealed class AckBenchmark(string postgres, AckSettings settings)
+internal sealed class AckBenchmark(string postgres, AckSettings settings, string? serverDll = null)
 {
     public async Task<AckResult> RunAsync()
     {
@@ -40,7 +41,7 @@ internal sealed class AckBenchmark(string postgres, AckSettings settings)
                              // Each /monitor's first check fetches its page: a loopback one, allowed explicitly.
                              ["Egress__AllowedPrivateHosts__0"] = "127.0.0.1",
                              ["Jobs__InstanceName"] = "bench-ack",
-                         }, work.FullName))
+                         }, work.FullName, serverDll: serverDll))
             {
                 var url = new Uri(server.BaseUrl, "/slack/commands");
                 await MeasureAsync(script, url, work.FullName, "bench-warm-ours", settings.WarmUp, secret, page.UrlFor("warm-up"), slack);
