@@ -44,11 +44,8 @@ ScaleResult? scale = only is null or "" or "scale"
     : null;
 AbResult? ab = only == "ab"
     ? await new AbBenchmark(postgres,
-        new AbServer(Environment.GetEnvironmentVariable("CHATBOT_BENCH_AB_CURRENT_NAME") ?? "current", null),
-        new AbServer(Environment.GetEnvironmentVariable("CHATBOT_BENCH_AB_NAME") ?? "baseline",
-            Environment.GetEnvironmentVariable("CHATBOT_BENCH_AB_SERVER") is { Length: > 0 } dll && File.Exists(dll)
-                ? Path.GetFullPath(dll)
-                : throw new InvalidOperationException("Set CHATBOT_BENCH_AB_SERVER to the other build's ChatBot.Server.dll (bench/README.md).")),
+        AbServer.FromEnvironment("CHATBOT_BENCH_AB_CURRENT", "current", required: false),
+        AbServer.FromEnvironment("CHATBOT_BENCH_AB", "baseline", required: true),
         ReadInt("CHATBOT_BENCH_AB_ROUNDS", 1),
         ReadInt("CHATBOT_BENCH_E2E_SAMPLES", 100), 20,
         AckSettings.FromEnvironment()).RunAsync()
