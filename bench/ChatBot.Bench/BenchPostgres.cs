@@ -15,7 +15,11 @@ internal static class BenchPostgres
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             await create.ExecuteNonQueryAsync();
         }
-        return new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString;
+        var database = new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString;
+        // A run before this one (the A/B mode runs a benchmark once per leg) may have pooled connections to the dropped
+        // database of that name; FORCE ended them, and the next query must not pick one up.
+        await using (var stale = new NpgsqlConnection(database)) NpgsqlConnection.ClearPool(stale);
+        return database;
     }
 
     public static async Task<T> ScalarAsync<T>(string connectionString, string sql)

@@ -11,9 +11,10 @@ namespace ChatBot.Bench.Ack;
 /// an <c>app_mention</c> event and a button click. wrk sends correctly signed requests, each new work, to our server
 /// (its own process, on PostgreSQL, where the request is stored before the 200) and, in the same run right after,
 /// to a minimal Bolt-JS app whose listeners only ack: the row's baseline. Afterwards our database must hold a stored
-/// delivery, with its effect, for every 2xx wrk counted.
+/// delivery, with its effect, for every 2xx wrk counted. <paramref name="serverDll"/> runs another build's server as
+/// ours (the A/B mode).
 /// </summary>
-internal sealed class AckBenchmark(string postgres, AckSettings settings)
+internal sealed class AckBenchmark(string postgres, AckSettings settings, string? serverDll = null)
 {
     private const string Ours = "bench-ours", WarmOurs = "bench-warm-ours", Bolt = "bench-bolt", WarmBolt = "bench-warm-bolt";
 
@@ -64,7 +65,7 @@ internal sealed class AckBenchmark(string postgres, AckSettings settings)
                          ("Slack__BotToken", SlackApiDouble.BotToken),
                          ("Slack__ApiBaseUrl", slack.ApiBaseUrl),
                          // Each /monitor's first check fetches its page: a loopback one, allowed explicitly.
-                         ("Egress__AllowedPrivateHosts__0", "127.0.0.1")), directory))
+                         ("Egress__AllowedPrivateHosts__0", "127.0.0.1")), directory, serverDll: serverDll))
         {
             await requests.SeedAsync(database, (WarmOurs, FileLength(settings.WarmUp)), (Ours, FileLength(settings.Duration)));
             var fetchesBefore = page.Fetches;

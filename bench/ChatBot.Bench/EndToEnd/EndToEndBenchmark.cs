@@ -15,8 +15,9 @@ namespace ChatBot.Bench.EndToEnd;
 /// baseline, taken right before each sample from the same client: a <c>GET /health</c> round trip to the same server.
 /// Each mention is in a channel of its own: Slack allows about one post per second per channel, which the bot
 /// keeps to, so a stream of mentions in one channel would measure that limit rather than the bot.
+/// <paramref name="serverDll"/> runs another build's server instead of this one (the A/B mode).
 /// </summary>
-internal sealed class EndToEndBenchmark(string postgres, int samples, int warmUp)
+internal sealed class EndToEndBenchmark(string postgres, int samples, int warmUp, string? serverDll = null)
 {
     public async Task<EndToEndResult> RunAsync()
     {
@@ -43,7 +44,7 @@ internal sealed class EndToEndBenchmark(string postgres, int samples, int warmUp
             await using var server = await ServerProcess.StartAsync(ClusterNode.Settings(database, "e2e", model,
                 ("Slack__SigningSecret", secret),
                 ("Slack__BotToken", SlackApiDouble.BotToken),
-                ("Slack__ApiBaseUrl", slack.ApiBaseUrl)), directory.FullName);
+                ("Slack__ApiBaseUrl", slack.ApiBaseUrl)), directory.FullName, serverDll: serverDll);
             using var client = new HttpClient { BaseAddress = server.BaseUrl };
             var signer = new SlackRequestSigner(secret);
 

@@ -36,12 +36,13 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <param name="settings">Environment variables in the double-underscore form; Urls is chosen here.</param>
     /// <param name="environment">Development is what the README's run command uses (it validates the container at start).</param>
     /// <param name="listenOnAllInterfaces">Binds 0.0.0.0 (as the container does) instead of loopback; BaseUrl stays loopback.</param>
+    /// <param name="serverDll">Another build's ChatBot.Server.dll (the bench's A/B against an older commit); this build's by default.</param>
     public static async Task<ServerProcess> StartAsync(IDictionary<string, string> settings, string workingDirectory,
-        string environment = "Production", TimeSpan? startTimeout = null, bool listenOnAllInterfaces = false)
+        string environment = "Production", TimeSpan? startTimeout = null, bool listenOnAllInterfaces = false, string? serverDll = null)
     {
         var port = LoopbackPort.Free();
         var baseUrl = new Uri($"http://127.0.0.1:{port}");
-        var info = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "ChatBot.Server.dll"))
+        var info = new ProcessStartInfo("dotnet", serverDll ?? Path.Combine(AppContext.BaseDirectory, "ChatBot.Server.dll"))
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
