@@ -53,8 +53,7 @@ internal sealed class JobPickupBenchmark(string provider, string connectionStrin
                     new AgentTaskCommand("ping")), CancellationToken.None);
             }
             var runId = await LatestRunIdAsync(app.Services);
-            long started;
-            while (!probe.StartedAt.TryGetValue(runId, out started)) await Task.Yield();
+            var started = await probe.StartedAsync(runId).WaitAsync(TimeSpan.FromMinutes(1));
             if (i >= 10) pickups.Add(Stopwatch.GetElapsedTime(before, started).TotalMilliseconds); // first 10 warm up
         }
         await app.StopAsync();
