@@ -25,7 +25,7 @@ internal sealed class JobQueueListener(string connectionString, JobQueueDoorbell
                 await using var connection = new NpgsqlConnection(settings);
                 connection.Notification += (_, _) => doorbell.Ring();
                 await connection.OpenAsync(stoppingToken);
-                await using (var listen = new NpgsqlCommand($"LISTEN {JobQueueNotifications.Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {SignalledJobQueue.NotificationChannel}", connection))
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 if (failing) logger.LogInformation("Listening for queued jobs again");
                 failing = false;

@@ -14,6 +14,9 @@ namespace ChatBot.Jobs.Scheduling.Queue;
 internal sealed class SignalledJobQueue(PostgreSqlStorage storage, string connectionString, string schema, TimeSpan invisibilityTimeout,
     TimeSpan pollInterval, JobQueueDoorbell doorbell) : IPersistentJobQueue
 {
+    /// <summary>The channel an enqueue notifies and every node's <see cref="JobQueueListener"/> waits on.</summary>
+    public const string NotificationChannel = "chatbot_job_queued";
+
     private readonly string _fetchSql = $"""
         UPDATE "{schema}"."jobqueue" SET "fetchedat" = NOW()
         WHERE "id" = (
@@ -28,7 +31,7 @@ internal sealed class SignalledJobQueue(PostgreSqlStorage storage, string connec
 
     private readonly string _enqueueSql = $"""
         INSERT INTO "{schema}"."jobqueue" ("jobid", "queue") VALUES (@jobId, @queue);
-        SELECT pg_notify('{JobQueueNotifications.Channel}', '')
+        SELECT pg_notify('{NotificationChannel}', '')
         """;
 
     public IFetchedJob Dequeue(string[] queues, CancellationToken cancellationToken)
